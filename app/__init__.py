@@ -1,0 +1,1 @@
+"""Wie helpt mij? - a child-friendly, anonymous help-finder."""

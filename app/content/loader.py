@@ -1,0 +1,173 @@
+"""Load content/ into validated models and the domain catalogue, reporting every error.
+
+Layout: content/services/<id>.yaml (national places) and content/regions/<region>/region.yaml
+with content/regions/<region>/services/<id>.yaml (local places). One record per file; the id is
+the file name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from app.content import models
+from app.domain.catalogue import REQUIRED_SERVICES, Catalogue
+from app.domain.catalogue import Channel as DomainChannel
+from app.domain.catalogue import Service as DomainService
+from app.domain.hours import OpeningHours, Slot
+
+STALE_AFTER = timedelta(days=183)  # "older than six months"
+# How "Alle hulp" lists places: emergencies first, then the most general.
+DISPLAY_ORDER = (
+    "emergency_112",
+    "kindertelefoon",
+    "veilig_thuis",
+    "school_confidant",
+    "zelfmoordpreventie_113",
+    "chris",
+    "villa_pinedo",
+    "alles_oke",
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(Exception):
+    """Invalid content; `errors` names every file and field that is wrong."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Content:
+    region: models.Region
+    services: dict[str, models.Service]  # display order
+    catalogue: Catalogue
+
+    def stale(self, today: date) -> list[str]:
+        """Warnings for every verified_on older than six months."""
+        warnings = []
+        for service in self.services.values():
+            if today - service.verified_on > STALE_AFTER:
+                warnings.append(
+                    f"{service.id}: verified_on {service.verified_on} is more than six months "
+                    "old; check its facts again"
+                )
+        return warnings
+
+    def unverified(self) -> list[str]:
+        """Every fact still marked needs_verification, for the municipality to check."""
+        facts = [f"{s.id}: {fact}" for s in self.services.values() for fact in s.needs_verification]
+        for s in self.services.values():
+            for i, channel in enumerate(s.channels):
+                facts += [f"{s.id}: channels.{i} ({channel.kind}) {f}" for f in channel.needs_verification]
+        facts += [f"region {self.region.id}: {fact}" for fact in self.region.needs_verification]
+        return facts
+
+
+def load_content(content_dir: Path, region: str) -> Content:
+    errors: list[str] = []
+    region_dir = content_dir / "regions" / region
+    region_file = region_dir / "region.yaml"
+    region_model = None
+    if not region_file.is_file():
+        errors.append(f"{region_file}: missing (the region '{region}' has no region.yaml)")
+    else:
+        region_model = _read(region_file, models.Region, errors)
+        if region_model is not None and region_model.id != region:
+            errors.append(f"{region_file}: id: '{region_model.id}' differs from the folder name")
+
+    services: dict[str, models.Service] = {}
+    files = sorted((content_dir / "services").glob("*.y*ml"))
+    files += sorted((region_dir / "services").glob("*.y*ml"))
+    for path in files:
+        service = _read(path, models.Service, errors)
+        if service is None:
+            continue
+        if service.id != path.stem:
+            errors.append(f"{path}: id: '{service.id}' differs from the file name '{path.stem}'")
+        elif service.id in services:
+            errors.append(f"{path}: id: '{service.id}' is defined twice")
+        else:
+            services[service.id] = service
+    for missing in sorted(REQUIRED_SERVICES - services.keys()):
+        errors.append(f"{content_dir}: service '{missing}' is missing (every region needs it)")
+    if errors or region_model is None:
+        raise ContentError(errors)
+
+    ordered = sorted(services.values(), key=_display_key)
+    services = {s.id: s for s in ordered}
+    catalogue = Catalogue({s.id: to_domain(s) for s in ordered})
+    return Content(region_model, services, catalogue)
+
+
+def _display_key(service: models.Service) -> tuple[int, str]:
+    order = DISPLAY_ORDER.index(service.id) if service.id in DISPLAY_ORDER else len(DISPLAY_ORDER)
+    return order, service.id
+
+
+def _read(path: Path, model: type[M], errors: list[str]) -> M | None:
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        errors.append(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}")
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(f"{path}: cannot be read: {exc}")
+        return None
+    if not isinstance(data, dict):
+        errors.append(f"{path}: must be a mapping of fields (key: value)")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = ".".join(str(part) for part in error["loc"]) or "(top level)"
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "unknown field"
+            errors.append(f"{path}: {field}: {message}")
+        return None
+
+
+def to_domain(service: models.Service) -> DomainService:
+    channels = tuple(
+        DomainChannel(
+            kind=c.kind,
+            url=c.url,
+            hours=_hours(c.hours) if c.hours else None,
+            verified=not c.needs_verification,
+        )
+        for c in service.channels
+    )
+    return DomainService(
+        id=service.id,
+        topics=frozenset(service.topics),
+        min_age=service.age.min,
+        max_age=service.age.max,
+        channels=channels,
+        can_act=service.can_act,
+    )
+
+
+def _hours(hours: models.Hours) -> OpeningHours:
+    def slots(texts: list[str]) -> tuple[Slot, ...]:
+        return tuple(sorted(Slot.parse(t) for t in texts))
+
+    if hours.daily is not None:
+        weekly = tuple(slots(hours.daily) for _ in models.WEEKDAYS)
+    else:
+        assert hours.weekly is not None
+        weekly = tuple(slots(hours.weekly[d]) for d in models.WEEKDAYS)
+    exceptions = {e.date: slots(e.slots) for e in hours.exceptions}
+    return OpeningHours(weekly, exceptions, ZoneInfo(hours.timezone))

@@ -1,0 +1,164 @@
+"""Strict models for the hand-edited YAML in content/ (unknown keys are errors)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from app.domain.answers import Topic
+from app.domain.catalogue import ChannelKind
+from app.domain.hours import Slot
+
+LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
+Lang = Literal["nl", "en", "ar", "tr", "pl", "uk"]
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+SERVICE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _texts(value: dict[str, str]) -> dict[str, str]:
+    if "nl" not in value:
+        raise ValueError("needs a Dutch text (nl)")
+    for lang, text in value.items():
+        if not text.strip():
+            raise ValueError(f"the {lang} text is empty")
+    return value
+
+
+def _slot(value: str) -> str:
+    Slot.parse(value)  # raises ValueError with a readable message
+    return value
+
+
+def _https(value: str) -> str:
+    if not value.startswith("https://"):
+        raise ValueError("must start with https://")
+    return value
+
+
+Texts = Annotated[dict[Lang, str], AfterValidator(_texts)]
+SlotText = Annotated[str, AfterValidator(_slot)]
+HttpsUrl = Annotated[str, AfterValidator(_https)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class DatedException(Strict):
+    date: date
+    slots: list[SlotText] = Field(default_factory=list)  # empty: closed all day
+    note: str | None = None
+
+
+class Hours(Strict):
+    """Opening hours: either `daily` (the same every day) or `weekly` (all seven days listed)."""
+
+    timezone: str = "Europe/Amsterdam"
+    daily: list[SlotText] | None = None
+    weekly: dict[Weekday, list[SlotText]] | None = None
+    exceptions: list[DatedException] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_schedule(self) -> Hours:
+        if (self.daily is None) == (self.weekly is None):
+            raise ValueError("give either daily or weekly hours")
+        if self.weekly is not None:
+            missing = [d for d in WEEKDAYS if d not in self.weekly]
+            if missing:
+                raise ValueError(f"weekly misses {', '.join(missing)} (use [] for closed)")
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone '{self.timezone}'") from None
+        days = [e.date for e in self.exceptions]
+        if len(days) != len(set(days)):
+            raise ValueError("an exception date is listed twice")
+        return self
+
+
+ChannelFact = Literal["hours", "url", "number"]
+
+
+class Channel(Strict):
+    kind: ChannelKind
+    label: Texts | None = None  # e.g. "Chat"; defaults to the kind's own label
+    number: str | None = None  # phone number as shown, e.g. "0800-0432"
+    url: str | None = None  # https:// or tel:
+    hours: Hours | None = None  # none: no known hours (an app, a person at school)
+    needs_verification: list[ChannelFact] = Field(default_factory=list)
+    note: str | None = None  # for editors; never shown
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Channel:
+        if self.kind is ChannelKind.PHONE:
+            if not self.number or not self.url or not self.url.startswith("tel:"):
+                raise ValueError("a phone channel needs a number and a tel: url")
+            if re.sub(r"\D", "", self.number) != re.sub(r"\D", "", self.url):
+                raise ValueError(f"number {self.number} and url {self.url} differ")
+        elif self.kind is ChannelKind.IN_PERSON:
+            if self.url is not None:
+                _https(self.url)
+        else:
+            if self.url is None:
+                raise ValueError(f"a {self.kind} channel needs an https:// url")
+            _https(self.url)
+            if self.number is not None:
+                raise ValueError("only a phone channel has a number")
+        return self
+
+
+class Age(Strict):
+    min: int = Field(ge=0, le=120)
+    max: int = Field(ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Age:
+        if self.min > self.max:
+            raise ValueError("min is above max")
+        return self
+
+
+class Source(Strict):
+    url: HttpsUrl | Literal["seed letter"]
+    date: str  # as the source gives it: "2023-10", "undated (about 2020)"
+    about: str
+
+
+ServiceFact = Literal["age", "free", "anonymous", "languages", "tells_parents", "can_act", "name"]
+
+
+class Service(Strict):
+    id: str = Field(pattern=SERVICE_ID.pattern)
+    name: Texts
+    summary: Texts  # one line: what they do
+    topics: list[Topic] = Field(min_length=1)
+    age: Age
+    channels: list[Channel] = Field(min_length=1)
+    languages: list[str] = Field(min_length=1)  # languages spoken, e.g. ["nl", "en"]
+    free: bool
+    anonymous: bool
+    can_act: bool  # can do something about the situation (investigate, arrange help)
+    tells_parents: Texts  # "Vertellen ze het aan je ouders?"
+    your_name: Texts  # "Moet je je naam zeggen?"
+    what_happens: Texts  # what happens when you contact them
+    starter: Texts  # a first sentence the child can use
+    needs_verification: list[ServiceFact] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    verified_on: date
+    notes: str | None = None  # for editors; never shown
+
+
+class Region(Strict):
+    id: str = Field(pattern=SERVICE_ID.pattern)
+    name: str  # the municipality, e.g. "Wassenaar"
+    site_title: str  # the discreet <title> and installed name; never a topic or a helpline
+    short_name: str = Field(max_length=15)  # the home-screen name
+    local_help: Texts | None = None  # a short, local note shown on the overview page
+    needs_verification: list[Literal["local_help"]] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    verified_on: date

@@ -1,0 +1,20 @@
+"""The ASGI application for uvicorn (`uvicorn app.main:app`). Refuses to start on bad content."""
+
+from __future__ import annotations
+
+import sys
+
+from app.content.loader import ContentError, load_content
+from app.settings import get_settings
+from app.web.app import create_app
+
+settings = get_settings()
+try:
+    content = load_content(settings.content_dir, settings.region)
+except ContentError as exc:
+    for error in exc.errors:
+        sys.stderr.write(f"error: {error}\n")
+    sys.stderr.write("The content is invalid; the server does not start. Run: python -m app check\n")
+    raise SystemExit(1) from None
+
+app = create_app(settings, content)

@@ -1,0 +1,1 @@
+"""HTTP only: routes, templates, headers, htmx details, language negotiation."""

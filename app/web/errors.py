@@ -1,0 +1,61 @@
+"""Friendly error pages (404, 405, 422, 500) in the page's language, with the helplines.
+
+They show no traceback and log nothing about the request. API paths get JSON instead.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from app.web.i18n import DEFAULT, LANGUAGES
+from app.web.site import Site
+
+
+def _lang_of(request: Request) -> str:
+    first = request.url.path.strip("/").split("/")[0]
+    return first if first in LANGUAGES else DEFAULT
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def error_page(request: Request, status_code: int, kind: str) -> HTMLResponse:
+    site: Site = request.app.state.site
+    lang = _lang_of(request)
+    return site.renderer.page(request, lang, "pages/error.html", status_code, kind=kind)
+
+
+def invalid_form_page(request: Request, lang: str, site: Site) -> HTMLResponse:
+    return site.renderer.page(request, lang, "pages/error.html", 422, kind="invalid")
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if _is_api(request):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+    kind = "not_found" if exc.status_code in (404, 405) else "invalid"
+    return error_page(request, exc.status_code, kind)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    if _is_api(request):
+        return await request_validation_exception_handler(request, exc)
+    return error_page(request, 422, "invalid")
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    if _is_api(request):
+        return JSONResponse({"detail": "internal error"}, status_code=500)
+    return error_page(request, 500, "server")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _server_error)

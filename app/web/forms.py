@@ -1,0 +1,34 @@
+"""Reads the journey form (design.md section 3): answer fields, `nav` and the optional `step`."""
+
+from __future__ import annotations
+
+from starlette.datastructures import FormData
+
+from app.domain.answers import QUESTIONS, InvalidAnswer, parse_answers
+from app.domain.journey import STEPS, Given, Nav
+
+
+class InvalidForm(ValueError):
+    """A value that is not part of the protocol; the child sees a friendly 422 page."""
+
+
+def parse_form(form: FormData) -> tuple[Given, Nav, str | None]:
+    given: Given = {}
+    for question in QUESTIONS:
+        if question not in form:
+            continue
+        values = form.getlist(question)
+        if not all(isinstance(v, str) for v in values):
+            raise InvalidForm(question)
+        given[question] = tuple(str(v) for v in values if v != "")
+    try:
+        parse_answers(given)
+    except InvalidAnswer as exc:
+        raise InvalidForm(exc.question) from None
+    nav_value = form.get("nav", Nav.NEXT.value)
+    step = form.get("step")
+    if not isinstance(nav_value, str) or nav_value not in {n.value for n in Nav}:
+        raise InvalidForm("nav")
+    if step is not None and (not isinstance(step, str) or step not in STEPS):
+        raise InvalidForm("step")
+    return given, Nav(nav_value), step

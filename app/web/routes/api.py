@@ -1,0 +1,123 @@
+"""JSON API (design.md section 6): POST /api/v1/recommendations and GET /api/v1/services."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from app.content import models
+from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
+from app.domain.hours import AMSTERDAM
+from app.domain.recommend import ChannelStatus, recommend
+from app.web.cards import text
+from app.web.site import Site, get_site
+from app.web.wording import reason
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+SiteDep = Annotated[Site, Depends(get_site)]
+ApiLang = Literal["nl"]  # more languages come with the translations
+
+
+class RecommendationRequest(BaseModel):
+    """The child's answers; every field is optional (missing, null or "" means skipped)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    danger: Danger | None = None
+    topics: list[Topic] = Field(default_factory=list)
+    age: AgeGroup | None = None
+    contact: Contact | None = None
+    goal: Goal | None = None
+    at: datetime | None = Field(
+        default=None,
+        description="ISO 8601 moment to recommend for (default now); without an offset it is "
+        "taken as Amsterdam time.",
+    )
+    lang: ApiLang = "nl"
+
+    @field_validator("danger", "age", "contact", "goal", mode="before")
+    @classmethod
+    def _empty_is_skipped(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @field_validator("topics", mode="before")
+    @classmethod
+    def _no_topics(cls, value: Any) -> Any:
+        return [] if value is None or value == "" else value
+
+
+class ChannelOut(BaseModel):
+    kind: str
+    open_now: bool | None
+    opens_at: datetime | None
+    verified: bool
+    url: str | None
+    number: str | None
+
+
+class OptionOut(BaseModel):
+    service: str
+    name: str
+    reason: str
+    channels: list[ChannelOut]
+
+
+class RecommendationOut(BaseModel):
+    options: list[OptionOut]
+    at: datetime
+    call_112_first: bool
+    lang: str
+
+
+def _channels(
+    service: models.Service, statuses: tuple[ChannelStatus, ...]
+) -> list[ChannelOut]:
+    return [
+        ChannelOut(
+            kind=status.channel.kind.value,
+            open_now=status.open_now,
+            opens_at=status.opens_at,
+            verified=status.channel.verified,
+            url=status.channel.url,
+            number=model.number,
+        )
+        for model, status in zip(service.channels, statuses, strict=True)
+    ]
+
+
+@router.post("/recommendations", response_model=RecommendationOut)
+async def recommendations(body: RecommendationRequest, site: SiteDep) -> RecommendationOut:
+    """Two or three places, best first, for these answers at this moment (rules R1-R12)."""
+    at = body.at or site.clock()
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=AMSTERDAM)
+    answers = Answers(body.danger, frozenset(body.topics), body.age, body.contact, body.goal)
+    result = recommend(answers, site.content.catalogue, at)
+    _ = site.renderer.gettext(body.lang)
+    services = site.content.services
+    return RecommendationOut(
+        options=[
+            OptionOut(
+                service=o.service,
+                name=text(services[o.service].name, body.lang),
+                reason=reason(o, answers.contact, _),
+                channels=_channels(services[o.service], o.channels),
+            )
+            for o in result.options
+        ],
+        at=at,
+        call_112_first=result.call_112_first,
+        lang=body.lang,
+    )
+
+
+@router.get("/services")
+async def services(site: SiteDep) -> dict[str, Any]:
+    """Every place as open data: the content files, validated, with their sources."""
+    return {
+        "region": site.content.region.model_dump(mode="json"),
+        "services": [s.model_dump(mode="json") for s in site.content.services.values()],
+    }

@@ -1,0 +1,44 @@
+"""Pages that depend only on the language (and the clock, for "open now")."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from app.domain.recommend import channel_statuses
+from app.web.cards import overview_cards
+from app.web.site import Site, get_lang, get_site
+
+router = APIRouter(include_in_schema=False)
+SiteDep = Annotated[Site, Depends(get_site)]
+LangDep = Annotated[str, Depends(get_lang)]
+
+
+@router.get("/{lang}/", name="start")
+async def start(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
+    return site.renderer.page(request, lang, "pages/start.html")
+
+
+@router.get("/{lang}/overzicht", name="overview")
+async def overview(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
+    now = site.clock()
+    statuses = {
+        service_id: channel_statuses(service, now)
+        for service_id, service in site.content.catalogue.services.items()
+    }
+    cards = overview_cards(
+        site.content.services, statuses, lang, now, site.renderer.gettext(lang)
+    )
+    return site.renderer.page(request, lang, "pages/overview.html", cards=cards)
+
+
+@router.get("/{lang}/tips", name="tips")
+async def tips(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
+    return site.renderer.page(request, lang, "pages/tips.html")
+
+
+@router.get("/{lang}/over", name="about")
+async def about(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
+    return site.renderer.page(request, lang, "pages/about.html")

@@ -1,0 +1,55 @@
+"""Health, the language redirect at /, the quick-exit hop and hashed static files."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import PlainTextResponse, RedirectResponse
+
+from app.web.i18n import negotiate
+from app.web.site import Site, get_site
+from app.web.static import IMMUTABLE
+
+router = APIRouter(include_in_schema=False)
+SiteDep = Annotated[Site, Depends(get_site)]
+
+
+@router.get("/healthz", name="health")
+async def health(site: SiteDep) -> PlainTextResponse:
+    return PlainTextResponse(f"ok: {len(site.content.services)} services")
+
+
+@router.get("/", name="root")
+async def root(request: Request) -> RedirectResponse:
+    lang = negotiate(request.headers.get("accept-language"))
+    return RedirectResponse(
+        request.app.url_path_for("start", lang=lang),
+        status_code=302,
+        headers={"Vary": "Accept-Language"},
+    )
+
+
+@router.get("/uit", name="exit")
+async def quick_exit(site: SiteDep) -> RedirectResponse:
+    """The quick-exit hop: clear what this site stored, then leave for a neutral site."""
+    return RedirectResponse(
+        site.settings.exit_url,
+        status_code=303,
+        headers={"Clear-Site-Data": '"cache", "storage"'},
+    )
+
+
+@router.get("/static/{path:path}", name="static")
+async def static_file(path: str, request: Request, site: SiteDep) -> Response:
+    asset = site.static.get(path)
+    if asset is None:
+        return Response(status_code=404, headers={"Cache-Control": "no-store"})
+    headers = {"Cache-Control": IMMUTABLE}
+    body = asset.body
+    if asset.gzipped is not None:
+        headers["Vary"] = "Accept-Encoding"
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            body = asset.gzipped
+            headers["Content-Encoding"] = "gzip"
+    return Response(body, media_type=asset.media_type, headers=headers)

@@ -1,0 +1,41 @@
+"""The application's state, built once at start-up and handed to routes by a dependency."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from fastapi import HTTPException, Request
+
+from app.content.loader import Content
+from app.domain.hours import AMSTERDAM
+from app.settings import Settings
+from app.web.i18n import LANGUAGES
+from app.web.static import StaticAssets
+from app.web.templating import Renderer
+
+
+def amsterdam_now() -> datetime:
+    return datetime.now(AMSTERDAM)
+
+
+@dataclass
+class Site:
+    settings: Settings
+    content: Content
+    static: StaticAssets
+    renderer: Renderer
+    clock: Callable[[], datetime] = amsterdam_now
+
+
+def get_site(request: Request) -> Site:
+    site: Site = request.app.state.site
+    return site
+
+
+def get_lang(lang: str) -> str:
+    """The language of a path prefix; an unknown one is a 404 (never a guess)."""
+    if lang not in LANGUAGES:
+        raise HTTPException(status_code=404)
+    return lang

@@ -1,0 +1,50 @@
+"""Static files served from memory under content-hashed URLs (/static/css/app.<hash>.css).
+
+A changed file gets a new URL, so every asset can be cached for a year. Text assets are kept
+gzip-compressed too. Files are read once at start-up.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".html"}
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+@dataclass(frozen=True)
+class Asset:
+    body: bytes
+    gzipped: bytes | None
+    media_type: str
+
+
+class StaticAssets:
+    def __init__(self, root: Path) -> None:
+        self._urls: dict[str, str] = {}  # logical path -> hashed path
+        self._assets: dict[str, Asset] = {}  # hashed path -> asset
+        for file in sorted(p for p in root.rglob("*") if p.is_file()):
+            logical = file.relative_to(root).as_posix()
+            body = file.read_bytes()
+            digest = hashlib.sha256(body).hexdigest()[:12]
+            pure = PurePosixPath(logical)
+            hashed = str(pure.with_name(f"{pure.stem}.{digest}{pure.suffix}"))
+            media_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            if media_type.startswith("text/") or media_type.endswith("javascript"):
+                media_type += "; charset=utf-8"
+            zipped = None
+            if pure.suffix in COMPRESSIBLE and len(body) > 512:
+                zipped = gzip.compress(body, compresslevel=9, mtime=0)
+            self._urls[logical] = hashed
+            self._assets[hashed] = Asset(body, zipped, media_type)
+
+    def url(self, logical: str) -> str:
+        """The hashed URL of a static file; a missing file is a programming error."""
+        return f"/static/{self._urls[logical]}"
+
+    def get(self, hashed: str) -> Asset | None:
+        return self._assets.get(hashed)

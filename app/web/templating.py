@@ -1,0 +1,100 @@
+"""Jinja2 rendering: one environment per language (gettext installed), full page or htmx fragment.
+
+Every page template is a partial (the content of <main>); `layout.html` wraps it for a full page.
+An htmx request (HX-Request: true) gets the partial alone, so both paths render the same markup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from app.web.i18n import LANGUAGES, translations
+from app.web.static import StaticAssets
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# htmx configured as security.md section B asks: our origin only, no eval, no script tags, no
+# injected styles, no history snapshots. Every response is swapped in (error pages are friendly
+# pages too); a network failure is handled by static/js/app.js.
+HTMX_CONFIG = json.dumps(
+    {
+        "selfRequestsOnly": True,
+        "allowEval": False,
+        "allowScriptTags": False,
+        "includeIndicatorStyles": False,
+        "historyCacheSize": 0,
+        "historyEnabled": False,
+        "refreshOnHistoryMiss": False,
+        "scrollIntoViewOnBoost": False,
+        "responseHandling": [
+            {"code": "204", "swap": False},
+            {"code": "...", "swap": True},
+        ],
+    },
+    separators=(",", ":"),
+)
+
+
+def is_htmx(request: Request) -> bool:
+    """The one place that reads htmx's request header."""
+    return request.headers.get("hx-request") == "true"
+
+
+class Renderer:
+    def __init__(
+        self,
+        static: StaticAssets,
+        url_path_for: Callable[..., Any],
+        globals_: dict[str, Any],
+    ) -> None:
+        self._envs: dict[str, Environment] = {}
+        for code, language in LANGUAGES.items():
+            env = Environment(
+                loader=FileSystemLoader(TEMPLATES),
+                autoescape=select_autoescape(["html"]),
+                undefined=StrictUndefined,
+                extensions=["jinja2.ext.i18n"],
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            env.install_gettext_translations(translations(code), newstyle=True)  # type: ignore[attr-defined]
+            env.globals.update(
+                globals_,
+                lang=code,
+                dir=language.direction,
+                static=static.url,
+                url=lambda name, **params: str(url_path_for(name, **params)),
+                htmx_config=HTMX_CONFIG,
+            )
+            self._envs[code] = env
+
+    def gettext(self, lang: str) -> Callable[[str], str]:
+        return translations(lang).gettext
+
+    def render(self, lang: str, template: str, fragment: bool, **context: Any) -> str:
+        env = self._envs[lang]
+        if fragment:
+            return env.get_template(template).render(**context)
+        return env.get_template("layout.html").render(partial=template, **context)
+
+    def page(
+        self,
+        request: Request,
+        lang: str,
+        template: str,
+        status_code: int = 200,
+        **context: Any,
+    ) -> HTMLResponse:
+        html = self.render(lang, template, is_htmx(request), **context)
+        return HTMLResponse(
+            html,
+            status_code=status_code,
+            headers={"Vary": "HX-Request", "Content-Language": lang},
+        )

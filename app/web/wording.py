@@ -1,0 +1,162 @@
+"""Child-language wording for questions, answers and reasons (R12), translatable with gettext.
+
+Every function takes the page's gettext function `_`, so Babel extracts the Dutch msgids here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.answers import QUESTIONS, Contact, Topic
+from app.domain.recommend import Option, Reason
+
+Gettext = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    title: str
+    hint: str | None
+    choices: tuple[Choice, ...]
+    multiple: bool
+    number: int  # 1-based position in the journey
+
+
+def question(question_id: str, _: Gettext) -> Question:
+    number = QUESTIONS.index(question_id) + 1
+    if question_id == "danger":
+        return Question(
+            "danger",
+            _("Ben je nu in gevaar, of ben je bang dat iemand je vandaag pijn doet?"),
+            _("Je mag het ook niet zeker weten."),
+            (
+                Choice("yes", _("Ja")),
+                Choice("no", _("Nee")),
+                Choice("unsure", _("Ik weet het niet")),
+            ),
+            False,
+            number,
+        )
+    if question_id == "topics":
+        return Question(
+            "topics",
+            _("Waar gaat het over?"),
+            _("Je mag meer dan één ding kiezen."),
+            tuple(Choice(t.value, topic_label(t, _)) for t in Topic),
+            True,
+            number,
+        )
+    if question_id == "age":
+        return Question(
+            "age",
+            _("Hoe oud ben je?"),
+            None,
+            (
+                Choice("under_8", _("Jonger dan 8")),
+                Choice("8_11", _("8 tot en met 11")),
+                Choice("12_15", _("12 tot en met 15")),
+                Choice("16_17", _("16 of 17")),
+                Choice("18_plus", _("18 of ouder")),
+            ),
+            False,
+            number,
+        )
+    if question_id == "contact":
+        return Question(
+            "contact",
+            _("Hoe wil je het liefst contact?"),
+            None,
+            (
+                Choice("chat", _("Typen (chat)")),
+                Choice("call", _("Bellen")),
+                Choice("face_to_face", _("Praten met iemand die ik ken, bijvoorbeeld op school")),
+                Choice("any", _("Maakt niet uit")),
+            ),
+            False,
+            number,
+        )
+    if question_id == "goal":
+        return Question(
+            "goal",
+            _("Wat wil je het liefst?"),
+            None,
+            (
+                Choice("listen", _("Dat iemand naar mij luistert")),
+                Choice("change", _("Dat er iets verandert, dat iemand helpt")),
+                Choice("unsure", _("Dat weet ik nog niet")),
+            ),
+            False,
+            number,
+        )
+    raise KeyError(question_id)
+
+
+def topic_label(topic: Topic, _: Gettext) -> str:
+    return {
+        Topic.HOME_FIGHTS: _("Er is veel ruzie of geweld thuis"),
+        Topic.HURT: _("Iemand doet mij pijn of maakt mij bang"),
+        Topic.TOUCH: _("Iemand raakt mij aan op een manier die ik niet wil"),
+        Topic.DIVORCE: _("Mijn ouders gaan uit elkaar"),
+        Topic.BULLYING: _("Ik word gepest"),
+        Topic.SAD: _("Ik voel me vaak verdrietig of alleen"),
+        Topic.SUICIDE: _("Ik wil niet meer leven, of ik denk aan zelfmoord"),
+        Topic.FRIEND: _("Ik maak me zorgen om iemand anders"),
+        Topic.OTHER: _("Iets anders"),
+    }[topic]
+
+
+def _because(topic: Topic, _: Gettext) -> str:
+    return {
+        Topic.HOME_FIGHTS: _("Omdat je zei dat er thuis veel ruzie of geweld is."),
+        Topic.HURT: _("Omdat je zei dat iemand je pijn doet of bang maakt."),
+        Topic.TOUCH: _("Omdat je zei dat iemand je aanraakt op een manier die je niet wilt."),
+        Topic.DIVORCE: _("Omdat je zei dat je ouders uit elkaar gaan."),
+        Topic.BULLYING: _("Omdat je zei dat je gepest wordt."),
+        Topic.SAD: _("Omdat je zei dat je je vaak verdrietig of alleen voelt."),
+        Topic.SUICIDE: _("Omdat je zei dat je niet meer wilt leven."),
+        Topic.FRIEND: _("Omdat je zei dat je je zorgen maakt om iemand anders."),
+        Topic.OTHER: _("Omdat je zei dat het over iets anders gaat."),
+    }[topic]
+
+
+def _prefer(contact: Contact | None, _: Gettext) -> str:
+    return {
+        Contact.CHAT: _("Omdat je het liefst typt."),
+        Contact.CALL: _("Omdat je het liefst belt."),
+        Contact.FACE_TO_FACE: _("Omdat je het liefst praat met iemand die je kent."),
+    }.get(contact or Contact.ANY, _("Omdat ze bij veel dingen helpen."))
+
+
+def reason(option: Option, contact: Contact | None, _: Gettext) -> str:
+    """One short sentence in child language: why this place (R12)."""
+    topic_part = _because(option.topic, _) if option.topic else ""
+    match option.reason:
+        case Reason.DANGER_NOW:
+            return _("Omdat je zei dat je nu in gevaar bent. Bel meteen.")
+        case Reason.DANGER_AFTER:
+            return _("Omdat je zei dat je in gevaar bent. Zij helpen ook als het gevaar voorbij is.")
+        case Reason.DANGER_UNSURE:
+            return _("Omdat je niet zeker weet of je veilig bent. Zij denken met je mee.")
+        case Reason.SUICIDE:
+            return _("Omdat je zei dat je niet meer wilt leven. Zij zijn er dag en nacht.")
+        case Reason.VIOLENCE_CHANGE:
+            return f"{topic_part} {_('Zij kunnen helpen zodat het stopt.')}"
+        case Reason.VIOLENCE_LISTEN:
+            return f"{topic_part} {_('Zij luisteren naar je.')}"
+        case Reason.DIVORCE | Reason.TOPIC:
+            return topic_part
+        case Reason.FACE_TO_FACE | Reason.CONTACT:
+            return _prefer(contact, _)
+        case Reason.OPEN_NOW:
+            return _("Omdat je hen nu meteen kunt bereiken.")
+        case Reason.GENERAL:
+            return _("Omdat ze bij veel dingen helpen.")
+    raise ValueError(option.reason)  # pragma: no cover - every reason is handled above

@@ -1,0 +1,59 @@
+"""Shared fixtures: the real content, an app with a fixed clock, a client that checks every page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.content.loader import Content, load_content
+from app.domain.hours import AMSTERDAM
+from app.settings import Settings
+from app.web.app import create_app
+from tests.pagecheck import check_response
+
+ROOT = Path(__file__).resolve().parent.parent
+# A Wednesday afternoon: De Kindertelefoon (11-21) and the Veilig Thuis chat (9-17) are open.
+WEDNESDAY_AFTERNOON = datetime(2026, 11, 25, 14, 0, tzinfo=AMSTERDAM)
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(content_dir=ROOT / "content", region="wassenaar")
+
+
+@pytest.fixture(scope="session")
+def content(settings: Settings) -> Content:
+    return load_content(settings.content_dir, settings.region)
+
+
+class CheckingClient(TestClient):
+    """A TestClient that checks every HTML page it fetches (tests/pagecheck.py)."""
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        response = super().request(*args, **kwargs)
+        check_response(response)
+        return response
+
+
+@pytest.fixture(scope="session")
+def asgi_app(settings: Settings, content: Content) -> Any:
+    app = create_app(settings, content)
+    app.app.state.site.clock = lambda: WEDNESDAY_AFTERNOON
+    return app
+
+
+@pytest.fixture
+def client(asgi_app: Any) -> Iterator[CheckingClient]:
+    with CheckingClient(asgi_app, follow_redirects=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def htmx(client: CheckingClient) -> CheckingClient:
+    client.headers["HX-Request"] = "true"
+    return client

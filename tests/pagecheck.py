@@ -1,0 +1,79 @@
+"""Checks that every page the test client fetches must pass (style.md: test the page).
+
+Full pages: parses as HTML5 without errors, <html lang dir>, the one discreet title, every form
+posts to an action on our origin, the quick-exit link and tel:112 are there, no inline script or
+style, outbound links carry rel=noreferrer, no text inputs. htmx fragments get the same checks
+minus the page frame.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import html5lib
+from bs4 import BeautifulSoup
+
+SITE_TITLE = "Jeugd Wassenaar"
+TOPIC_WORDS = ("geweld", "misbruik", "zelfmoord", "suicide", "kindertelefoon", "veilig thuis", "113")
+
+
+def _strict_parse(html: str, fragment: bool) -> None:
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    if fragment:
+        parser.parseFragment(html)
+    else:
+        parser.parse(html)
+    assert not parser.errors, f"HTML parse errors: {parser.errors[:5]}"
+
+
+def check_html(html: str, fragment: bool, lang: str = "nl") -> BeautifulSoup:
+    _strict_parse(html, fragment)
+    soup = BeautifulSoup(html, "html5lib")
+    if not fragment:
+        root = soup.find("html")
+        assert root is not None and root.get("lang") == lang, "html lang"
+        assert root.get("dir") in ("ltr", "rtl"), "html dir"
+        titles = soup.find_all("title")
+        assert [t.get_text() for t in titles] == [SITE_TITLE], f"title: {titles}"
+        exits = soup.select("a.exit")
+        assert len(exits) == 1, "one quick-exit link"
+        assert exits[0]["href"] == "/uit"
+        assert {"nofollow", "noreferrer"} <= set(exits[0].get("rel", [])), "exit rel"
+        assert soup.select('a[href="tel:112"]'), "a tel:112 link"
+        config = soup.find("meta", attrs={"name": "htmx-config"})
+        assert config is not None and '"selfRequestsOnly":true' in config["content"]
+        scripts = soup.find_all("script")
+        assert scripts and all(s.get("src", "").startswith("/static/") for s in scripts)
+    for script in soup.find_all("script"):
+        assert script.get("src"), "no inline script"
+        assert not script.get_text().strip(), "no inline script body"
+    assert not soup.find_all("style"), "no <style>"
+    for tag in soup.find_all(True):
+        for attr in tag.attrs:
+            assert attr != "style", f"style= on <{tag.name}>"
+            assert not attr.startswith("on"), f"{attr}= on <{tag.name}>"
+            assert not attr.startswith("hx-on"), f"{attr}= on <{tag.name}>"
+            assert attr not in ("hx-boost", "hx-push-url"), f"{attr} on <{tag.name}>"
+    for form in soup.find_all("form"):
+        assert form.get("action", "").startswith("/"), "every form has a same-origin action"
+        assert form.get("method") == "post"
+    for field in soup.find_all(["input", "textarea"]):
+        assert field.name != "textarea", "no textarea"
+        assert field.get("type") in ("hidden", "checkbox", "radio"), f"input type {field.get('type')}"
+    for link in soup.find_all("a"):
+        href = link.get("href", "")
+        assert not href.startswith("javascript:"), "no javascript: URL"
+        assert link.get("target") is None, "no target="
+        if not href.startswith(("/", "#")):
+            assert href.startswith(("https://", "tel:")), f"outbound URL {href}"
+            assert "noreferrer" in link.get("rel", []), f"rel=noreferrer on {href}"
+    return soup
+
+
+def check_response(response: Any) -> None:
+    """Run the page checks on an HTML response (fragment when it answered an htmx request)."""
+    if not response.headers.get("content-type", "").startswith("text/html"):
+        return
+    fragment = response.request.headers.get("hx-request") == "true"
+    lang = response.headers.get("content-language", "nl")
+    check_html(response.text, fragment, lang)
