@@ -123,8 +123,15 @@ class Age(Strict):
         return self
 
 
+def _web(value: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        raise ValueError("must start with https:// or http://")
+    return value
+
+
 class Source(Strict):
-    url: HttpsUrl | Literal["seed letter"]
+    # A source may be an old http:// page; links a child can tap must be https:// (Channel).
+    url: Annotated[str, AfterValidator(_web)] | Literal["seed letter"]
     date: str  # as the source gives it: "2023-10", "undated (about 2020)"
     about: str
 

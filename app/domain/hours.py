@@ -96,9 +96,19 @@ class OpeningHours:
 
 
 def wall_time(day: date, minute: int, tz: ZoneInfo) -> datetime:
-    """The real moment of a local wall-clock time; a time in the spring DST gap moves forward."""
+    """The real moment of a local wall-clock time.
+
+    A time inside the spring DST gap does not exist: the slot then starts when the gap ends (the
+    first moment whose wall clock is past it), which is also when is_open() first says True.
+    """
     naive = datetime.combine(day, time(minute // 60, minute % 60))
-    return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+    moment = naive.replace(tzinfo=tz)
+    if moment.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == naive:
+        return moment
+    candidate = naive.replace(tzinfo=tz, fold=1).astimezone(UTC)  # the earlier reading
+    while candidate.astimezone(tz).replace(tzinfo=None) < naive:
+        candidate += timedelta(minutes=1)
+    return candidate.astimezone(tz)
 
 
 def _local(at: datetime, tz: ZoneInfo) -> datetime:

@@ -1,0 +1,91 @@
+"""Every page: status, the page checks of tests/pagecheck.py (run by the client), headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import CheckingClient
+
+PAGES = ["/nl/", "/nl/stap", "/nl/overzicht", "/nl/tips", "/nl/over"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_full_and_fragment(client: CheckingClient, path: str) -> None:
+    full = client.get(path)
+    assert full.status_code == 200
+    assert full.headers["cache-control"] == "no-store"
+    assert full.headers["content-language"] == "nl"
+    assert "HX-Request" in full.headers["vary"]
+    fragment = client.get(path, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
+    assert "<html" not in fragment.text and "<h1" in fragment.text
+
+
+def test_root_picks_a_language_without_a_cookie(client: CheckingClient) -> None:
+    response = client.get("/", headers={"Accept-Language": "fr, nl;q=0.5"})
+    assert response.status_code == 302
+    assert response.headers["location"] == "/nl/"
+    assert response.headers["vary"] == "Accept-Language"
+    assert "set-cookie" not in response.headers
+
+
+def test_unknown_language_and_page_are_a_friendly_404(client: CheckingClient) -> None:
+    for path in ("/xx/", "/nl/bestaat-niet", "/xx/stap"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "Deze pagina bestaat niet" in response.text
+        assert "tel:08002000" in response.text
+
+
+def test_start_page_leads_to_the_first_question(client: CheckingClient) -> None:
+    response = client.get("/nl/")
+    assert 'href="/nl/stap"' in response.text
+    assert "Wie helpt mij?" in response.text
+    assert 'href="/nl/overzicht"' in response.text
+
+
+def test_overview_lists_every_place_without_option_marks(client: CheckingClient) -> None:
+    response = client.get("/nl/overzicht")
+    for name in ("112", "De Kindertelefoon", "Veilig Thuis", "Villa Pinedo", "113"):
+        assert name in response.text
+    assert "data-service" not in response.text
+    assert response.text.count('class="card"') == 8
+
+
+def test_unverified_hours_are_said_on_the_card(client: CheckingClient) -> None:
+    response = client.get("/nl/overzicht")
+    assert "Tijden nog niet gecontroleerd." in response.text
+
+
+def test_exit_hop_clears_site_data_and_leaves(client: CheckingClient) -> None:
+    response = client.get("/uit")
+    assert response.status_code == 303
+    assert response.headers["location"] == "https://www.buienradar.nl/"
+    assert response.headers["clear-site-data"] == '"cache", "storage"'
+
+
+def test_health(client: CheckingClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.text.startswith("ok")
+
+
+def test_static_files_are_hashed_compressed_and_cached(client: CheckingClient) -> None:
+    page = client.get("/nl/").text
+    css = page.split('rel="stylesheet" href="')[1].split('"')[0]
+    assert css.startswith("/static/css/app.") and css.endswith(".css")
+    response = client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert response.headers["content-encoding"] == "gzip"
+    assert client.get("/static/css/app.css").status_code == 404  # only hashed URLs exist
+
+
+def test_security_headers_on_pages_errors_and_static(client: CheckingClient) -> None:
+    for path in ("/nl/", "/nope/", "/healthz", "/uit"):
+        response = client.get(path)
+        assert response.headers["content-security-policy"].startswith("default-src 'none'")
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "server" not in response.headers
+        assert "set-cookie" not in response.headers
