@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install build check run test lint chromium clean
+.PHONY: install build check run serve test lint chromium clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,10 @@ build: install static/vendor/htmx.min.js
 check: build
 	$(PY) -m app check
 
-run: check
+run: check serve
+
+# The server alone, exactly as `make run` starts it (tests start it this way too).
+serve:
 	$(VENV)/bin/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $${WORKERS:-1} \
 		--no-access-log --no-server-header
 

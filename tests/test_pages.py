@@ -30,7 +30,8 @@ def test_root_picks_a_language_without_a_cookie(client: CheckingClient) -> None:
 
 
 def test_unknown_language_and_page_are_a_friendly_404(client: CheckingClient) -> None:
-    for path in ("/xx/", "/nl/bestaat-niet", "/xx/stap"):
+    assert client.get("/nl").headers["location"] == "/nl/"
+    for path in ("/xx/", "/xx", "/nl/bestaat-niet", "/xx/stap", "/nl/stap/", "/docs"):
         response = client.get(path)
         assert response.status_code == 404
         assert "Deze pagina bestaat niet" in response.text
@@ -82,7 +83,7 @@ def test_static_files_are_hashed_compressed_and_cached(client: CheckingClient) -
 
 
 def test_security_headers_on_pages_errors_and_static(client: CheckingClient) -> None:
-    for path in ("/nl/", "/nope/", "/healthz", "/uit"):
+    for path in ("/nl/", "/nope/", "/healthz", "/uit", "/api/v1/services"):
         response = client.get(path)
         assert response.headers["content-security-policy"].startswith("default-src 'none'")
         assert response.headers["referrer-policy"] == "no-referrer"

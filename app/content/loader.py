@@ -98,7 +98,8 @@ def load_content(content_dir: Path, region: str) -> Content:
             errors.append(f"{path}: id: '{service.id}' is defined twice")
         else:
             services[service.id] = service
-    for missing in sorted(REQUIRED_SERVICES - services.keys()):
+    files_present = {path.stem for path in files}  # an invalid file is reported once, above
+    for missing in sorted(REQUIRED_SERVICES - services.keys() - files_present):
         errors.append(f"{content_dir}: service '{missing}' is missing (every region needs it)")
     if errors or region_model is None:
         raise ContentError(errors)

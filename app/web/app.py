@@ -26,6 +26,7 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         "Nothing sent here is stored or logged.",
         docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json stays
         redoc_url=None,
+        redirect_slashes=False,  # an unknown path is a 404, not a redirect to a guess
     )
     static = StaticAssets(STATIC)
     renderer = Renderer(

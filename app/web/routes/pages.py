@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from app.domain.recommend import channel_statuses
 from app.web.cards import overview_cards
@@ -14,6 +14,11 @@ from app.web.site import Site, get_lang, get_site
 router = APIRouter(include_in_schema=False)
 SiteDep = Annotated[Site, Depends(get_site)]
 LangDep = Annotated[str, Depends(get_lang)]
+
+
+@router.get("/{lang}", name="language")
+async def language(request: Request, lang: LangDep) -> RedirectResponse:
+    return RedirectResponse(request.app.url_path_for("start", lang=lang), status_code=302)
 
 
 @router.get("/{lang}/", name="start")

@@ -1,0 +1,85 @@
+"""The real server process, started the way `make run` starts it (make serve)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        ["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={port}"],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    return process, f"http://127.0.0.1:{port}"
+
+
+def stop(process: subprocess.Popen[str]) -> str:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+    output, _ = process.communicate(timeout=10)
+    return output
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    process, base = start()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/healthz").status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    else:
+        pytest.fail(f"server did not start: {stop(process)}")
+    yield base
+    stop(process)
+
+
+def test_server_answers_without_server_header(server: str) -> None:
+    response = httpx.get(f"{server}/nl/")
+    assert response.status_code == 200
+    assert "server" not in response.headers
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_server_refuses_to_start_on_invalid_content(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "services" / "kindertelefoon.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["age"] = {"min": 8}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    process, _ = start({"WHM_CONTENT_DIR": str(content)})
+    try:
+        process.wait(timeout=20)
+    finally:
+        output = stop(process)
+    assert process.returncode != 0
+    assert f"{path}: age.max: Field required" in output
+    assert "does not start" in output
