@@ -90,3 +90,10 @@ def test_security_headers_on_pages_errors_and_static(client: CheckingClient) -> 
         assert response.headers["x-content-type-options"] == "nosniff"
         assert "server" not in response.headers
         assert "set-cookie" not in response.headers
+
+
+def test_no_untranslated_placeholders(client: CheckingClient) -> None:
+    for path in PAGES:
+        text = client.get(path).text
+        assert "{" not in text.split("</head>")[1], path
+        assert "%(" not in text, path
