@@ -34,7 +34,7 @@ run: check serve
 # The server alone, exactly as `make run` starts it (tests start it this way too).
 serve:
 	$(VENV)/bin/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $${WORKERS:-1} \
-		--no-access-log --no-server-header
+		--no-access-log --no-server-header --no-proxy-headers
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -49,8 +49,8 @@ test: check chromium
 	$(PY) -m pytest
 
 lint: install
-	$(VENV)/bin/ruff check app tests bench
-	$(VENV)/bin/ruff format --check app tests bench
+	$(VENV)/bin/ruff check app tests
+	$(VENV)/bin/ruff format --check app tests
 	$(VENV)/bin/mypy
 
 clean:

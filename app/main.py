@@ -14,7 +14,9 @@ try:
 except ContentError as exc:
     for error in exc.errors:
         sys.stderr.write(f"error: {error}\n")
-    sys.stderr.write("The content is invalid; the server does not start. Run: python -m app check\n")
+    sys.stderr.write(
+        "The content is invalid; the server does not start. Run: python -m app check\n"
+    )
     raise SystemExit(1) from None
 
 app = create_app(settings, content)

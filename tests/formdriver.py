@@ -54,7 +54,9 @@ def walk(client: Any, answers: dict[str, Any], start: str = "/nl/stap") -> Any:
         if question == "danger" and value == "yes":
             response = submit(client, response.text, ("danger", "yes"))
             assert response.status_code == 200
-            response = submit(client, response.text, ("nav", "next"))  # continue after the emergency page
+            response = submit(
+                client, response.text, ("nav", "next")
+            )  # continue after the emergency page
             continue
         if value is None or value == []:
             response = submit(client, response.text, ("nav", "skip"))

@@ -14,7 +14,15 @@ import html5lib
 from bs4 import BeautifulSoup
 
 SITE_TITLE = "Jeugd Wassenaar"
-TOPIC_WORDS = ("geweld", "misbruik", "zelfmoord", "suicide", "kindertelefoon", "veilig thuis", "113")
+TOPIC_WORDS = (
+    "geweld",
+    "misbruik",
+    "zelfmoord",
+    "suicide",
+    "kindertelefoon",
+    "veilig thuis",
+    "113",
+)
 
 
 def _strict_parse(html: str, fragment: bool) -> None:
@@ -59,7 +67,9 @@ def check_html(html: str, fragment: bool, lang: str = "nl") -> BeautifulSoup:
         assert form.get("method") == "post"
     for field in soup.find_all(["input", "textarea"]):
         assert field.name != "textarea", "no textarea"
-        assert field.get("type") in ("hidden", "checkbox", "radio"), f"input type {field.get('type')}"
+        assert field.get("type") in ("hidden", "checkbox", "radio"), (
+            f"input type {field.get('type')}"
+        )
     for link in soup.find_all("a"):
         href = link.get("href", "")
         assert not href.startswith("javascript:"), "no javascript: URL"

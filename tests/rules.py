@@ -97,13 +97,11 @@ def violations(
         and danger is not Danger.YES
         and not answers.suicide
         and (answers.age is None or AGE_RANGES[answers.age][0] < 18)
-    ):
-        if top(1) != [SCHOOL_CONFIDANT]:
-            found.append("R7: the school confidant is not first")
+    ) and top(1) != [SCHOOL_CONFIDANT]:
+        found.append("R7: the school confidant is not first")
     # R9
-    if answers == Answers():
-        if set(ids) != {KINDERTELEFOON, VEILIG_THUIS, SCHOOL_CONFIDANT}:
-            found.append(f"R9: {ids} for all skipped")
+    if answers == Answers() and set(ids) != {KINDERTELEFOON, VEILIG_THUIS, SCHOOL_CONFIDANT}:
+        found.append(f"R9: {ids} for all skipped")
     # R11
     if options and not options[0].reachable_now:
         others = [o for o in options[1:] if o.service != EMERGENCY_112 and o.reachable_now]

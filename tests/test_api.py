@@ -1,4 +1,4 @@
-"""The JSON API (design.md section 6): shape, rules through the API, and a clear 422 for bad input."""
+"""The JSON API (design.md section 6): shape, rules through the API, a clear 422."""
 
 from __future__ import annotations
 
@@ -15,8 +15,14 @@ URL = "/api/v1/recommendations"
 
 
 def test_shape_of_a_recommendation(client: CheckingClient) -> None:
-    body = {"danger": "no", "topics": ["home_fights"], "age": "8_11", "contact": "chat", "goal": "listen",
-            "at": "2026-11-25T14:00:00+01:00"}
+    body = {
+        "danger": "no",
+        "topics": ["home_fights"],
+        "age": "8_11",
+        "contact": "chat",
+        "goal": "listen",
+        "at": "2026-11-25T14:00:00+01:00",
+    }
     response = client.post(URL, json=body)
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
@@ -35,7 +41,11 @@ def test_shape_of_a_recommendation(client: CheckingClient) -> None:
 def test_all_optional_and_empty_is_skipped(client: CheckingClient) -> None:
     for body in ({}, {"danger": None, "topics": None}, {"danger": "", "age": "", "topics": []}):
         data = client.post(URL, json=body).json()
-        assert {o["service"] for o in data["options"]} == {"kindertelefoon", "veilig_thuis", "school_confidant"}
+        assert {o["service"] for o in data["options"]} == {
+            "kindertelefoon",
+            "veilig_thuis",
+            "school_confidant",
+        }
 
 
 def test_at_without_offset_is_amsterdam_time(client: CheckingClient) -> None:
@@ -98,7 +108,9 @@ def test_openapi_documents_the_api(client: CheckingClient) -> None:
     assert client.get("/docs").status_code == 404  # no CDN-loaded docs page
 
 
-def test_random_answers_through_the_api_follow_the_rules(client: CheckingClient, content: Content) -> None:
+def test_random_answers_through_the_api_follow_the_rules(
+    client: CheckingClient, content: Content
+) -> None:
     rng = random.Random(7)
     moments = ["2026-11-25T14:00", "2026-11-29T03:30", "2026-11-28T21:30", "2026-03-29T02:30"]
     for _ in range(300):
@@ -109,9 +121,17 @@ def test_random_answers_through_the_api_follow_the_rules(client: CheckingClient,
             rng.choice([None, *Contact]),
             rng.choice([None, *Goal]),
         )
-        body = {"danger": answers.danger, "topics": sorted(answers.topics), "age": answers.age,
-                "contact": answers.contact, "goal": answers.goal, "at": rng.choice(moments)}
+        body = {
+            "danger": answers.danger,
+            "topics": sorted(answers.topics),
+            "age": answers.age,
+            "contact": answers.contact,
+            "goal": answers.goal,
+            "at": rng.choice(moments),
+        }
         data = client.post(URL, json=body).json()
-        seen = [Seen(o["service"], any(c["open_now"] is True for c in o["channels"]), o["reason"])
-                for o in data["options"]]
+        seen = [
+            Seen(o["service"], any(c["open_now"] is True for c in o["channels"]), o["reason"])
+            for o in data["options"]
+        ]
         assert not violations(answers, seen, content.catalogue, data["call_112_first"]), body

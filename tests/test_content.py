@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from app.content import models
-from app.content.loader import ContentError, Content, load_content
+from app.content.loader import Content, ContentError, load_content
 from tests.conftest import ROOT
 
 CONTENT = ROOT / "content"
@@ -31,8 +31,14 @@ def test_service_file_is_valid(path: Path) -> None:
 
 def test_the_contract_services_are_all_there(content: Content) -> None:
     assert set(content.services) >= {
-        "emergency_112", "kindertelefoon", "veilig_thuis", "chris", "villa_pinedo",
-        "school_confidant", "zelfmoordpreventie_113", "alles_oke",
+        "emergency_112",
+        "kindertelefoon",
+        "veilig_thuis",
+        "chris",
+        "villa_pinedo",
+        "school_confidant",
+        "zelfmoordpreventie_113",
+        "alles_oke",
     }
 
 
@@ -82,7 +88,9 @@ def test_every_error_names_file_and_field(broken: Path) -> None:
     errors = _errors(broken)
     assert f"{kt}: colour: unknown field" in errors
     assert f"{vt}: what_happens: Field required" in errors
-    assert any(e.startswith(f"{chris}: channels.0.hours.daily.1:") and "19:00-25:00" in e for e in errors)
+    assert any(
+        e.startswith(f"{chris}: channels.0.hours.daily.1:") and "19:00-25:00" in e for e in errors
+    )
     assert len(errors) == 3  # every error is reported, not just the first
 
 
@@ -119,7 +127,9 @@ def test_stale_facts_are_warned_about(content: Content) -> None:
 
 def _cli(*args: str, content_dir: Path = CONTENT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "WHM_CONTENT_DIR": str(content_dir)}
-    return subprocess.run([sys.executable, "-m", "app", *args], env=env, capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], env=env, capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def test_cli_check_passes_and_lists_what_to_verify() -> None:

@@ -22,8 +22,14 @@ def at(text: str) -> datetime:
 
 @pytest.mark.parametrize(
     ("text", "error"),
-    [("9:00-17:00", "not a time slot"), ("09:00-25:00", "not a time slot"), ("09:60-10:00", "not a time slot"),
-     ("24:00-01:00", "cannot start at 24:00"), ("10:00-10:00", "the same"), ("nine to five", "not a time slot")],
+    [
+        ("9:00-17:00", "not a time slot"),
+        ("09:00-25:00", "not a time slot"),
+        ("09:60-10:00", "not a time slot"),
+        ("24:00-01:00", "cannot start at 24:00"),
+        ("10:00-10:00", "the same"),
+        ("nine to five", "not a time slot"),
+    ],
 )
 def test_bad_slots_are_refused_with_a_readable_message(text: str, error: str) -> None:
     with pytest.raises(ValueError, match=error):

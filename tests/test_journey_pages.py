@@ -17,7 +17,8 @@ from tests.rules import Seen, violations
 
 def test_worked_example_of_the_design(client: CheckingClient) -> None:
     response = client.post(
-        "/nl/stap", content="danger=no&topics=home_fights&age=8_11&contact=chat&goal=listen",
+        "/nl/stap",
+        content="danger=no&topics=home_fights&age=8_11&contact=chat&goal=listen",
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert response.status_code == 200
@@ -39,7 +40,10 @@ def test_the_112_strip_never_carries_data_service(client: CheckingClient) -> Non
     response = client.post("/nl/stap", data={"danger": "yes"})
     soup = BeautifulSoup(response.text, "html5lib")
     for link in soup.select('a[href="tel:112"]'):
-        assert link.find_parent(attrs={"data-service": True}) in (None, soup.select_one('[data-service="emergency_112"]'))
+        assert link.find_parent(attrs={"data-service": True}) in (
+            None,
+            soup.select_one('[data-service="emergency_112"]'),
+        )
     assert soup.select_one(".top [data-service]") is None
 
 
@@ -48,13 +52,23 @@ def test_question_pages_carry_the_protocol(client: CheckingClient) -> None:
     soup = BeautifulSoup(page.text, "html5lib")
     form = soup.find("form")
     assert form["method"] == "post" and form["action"] == "/nl/stap"
-    assert {b["value"] for b in form.find_all("button", attrs={"name": "danger"})} == {"yes", "no", "unsure"}
+    assert {b["value"] for b in form.find_all("button", attrs={"name": "danger"})} == {
+        "yes",
+        "no",
+        "unsure",
+    }
     assert {b["value"] for b in form.find_all("button", attrs={"name": "nav"})} == {"skip", "back"}
     topics = submit(client, page.text, ("danger", "no"))
     soup = BeautifulSoup(topics.text, "html5lib")
     assert [i["value"] for i in soup.find_all("input", attrs={"name": "danger"})] == ["no"]
-    assert {i["value"] for i in soup.find_all("input", attrs={"type": "checkbox"})} == {t.value for t in Topic}
-    assert {b["value"] for b in soup.find_all("button", attrs={"name": "nav"})} == {"next", "skip", "back"}
+    assert {i["value"] for i in soup.find_all("input", attrs={"type": "checkbox"})} == {
+        t.value for t in Topic
+    }
+    assert {b["value"] for b in soup.find_all("button", attrs={"name": "nav"})} == {
+        "next",
+        "skip",
+        "back",
+    }
 
 
 def test_skip_sends_an_empty_value(client: CheckingClient) -> None:
@@ -70,11 +84,18 @@ def test_back_shows_the_previous_question_with_its_choice(client: CheckingClient
     age = submit(client, topics.text, ("nav", "next"), ticks=("sad", "bullying"))
     again = submit(client, age.text, ("nav", "back"))
     soup = BeautifulSoup(again.text, "html5lib")
-    checked = {i["value"] for i in soup.find_all("input", attrs={"type": "checkbox"}) if i.has_attr("checked")}
+    checked = {
+        i["value"]
+        for i in soup.find_all("input", attrs={"type": "checkbox"})
+        if i.has_attr("checked")
+    }
     assert checked == {"sad", "bullying"}
     assert heading(again.text) == "Waar gaat het over?"
     danger = submit(client, again.text, ("nav", "back"))
-    assert "chosen" in BeautifulSoup(danger.text, "html5lib").find("button", attrs={"value": "no"})["class"]
+    assert (
+        "chosen"
+        in BeautifulSoup(danger.text, "html5lib").find("button", attrs={"value": "no"})["class"]
+    )
     start = submit(client, danger.text, ("nav", "back"))
     assert heading(start.text) == "Wie helpt mij?"
 
@@ -87,22 +108,45 @@ def test_next_without_a_choice_asks_kindly_again(client: CheckingClient) -> None
 
 
 def test_back_from_results_changes_the_last_answer(client: CheckingClient) -> None:
-    results = walk(client, {"danger": "no", "topics": ["divorce"], "age": "12_15", "contact": "chat", "goal": "listen"})
+    results = walk(
+        client,
+        {
+            "danger": "no",
+            "topics": ["divorce"],
+            "age": "12_15",
+            "contact": "chat",
+            "goal": "listen",
+        },
+    )
     assert "villa_pinedo" in services(results.text)[:2]
     goal = submit(client, results.text, ("nav", "back"))
     assert heading(goal.text) == "Wat wil je het liefst?"
 
 
-@pytest.mark.parametrize("bad", ["age=99", "danger=maybe", "topics=cats", "danger=no&danger=yes", "nav=jump", "step=nowhere"])
+@pytest.mark.parametrize(
+    "bad",
+    ["age=99", "danger=maybe", "topics=cats", "danger=no&danger=yes", "nav=jump", "step=nowhere"],
+)
 def test_unknown_values_get_a_friendly_422(client: CheckingClient, bad: str) -> None:
-    response = client.post("/nl/stap", content=bad, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    response = client.post(
+        "/nl/stap", content=bad, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
     assert response.status_code == 422
     assert "Dat ging niet goed" in response.text
     assert "tel:112" in response.text
 
 
 def test_htmx_gets_fragments_of_the_same_journey(htmx: CheckingClient) -> None:
-    response = htmx.post("/nl/stap", data={"danger": "no", "topics": "bullying", "age": "8_11", "contact": "call", "goal": "listen"})
+    response = htmx.post(
+        "/nl/stap",
+        data={
+            "danger": "no",
+            "topics": "bullying",
+            "age": "8_11",
+            "contact": "call",
+            "goal": "listen",
+        },
+    )
     assert response.status_code == 200
     assert "<html" not in response.text
     assert services(response.text)[0] == "kindertelefoon"
@@ -124,7 +168,9 @@ def _random_answers(rng: random.Random) -> dict[str, object]:
     }
 
 
-def test_random_journeys_through_the_forms_follow_the_rules(client: CheckingClient, content: Content) -> None:
+def test_random_journeys_through_the_forms_follow_the_rules(
+    client: CheckingClient, content: Content
+) -> None:
     """Answers never seen before, clicked through the plain forms, give what recommend() gives."""
     rng = random.Random(20261124)
     for _ in range(60):

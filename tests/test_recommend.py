@@ -73,7 +73,9 @@ def ids(answers: Answers, content: Content, moment: str = "wednesday 14:00") -> 
 
 
 def test_design_worked_example(content: Content) -> None:
-    answers = Answers(Danger.NO, frozenset({Topic.HOME_FIGHTS}), AgeGroup.AGE_8_11, Contact.CHAT, Goal.LISTEN)
+    answers = Answers(
+        Danger.NO, frozenset({Topic.HOME_FIGHTS}), AgeGroup.AGE_8_11, Contact.CHAT, Goal.LISTEN
+    )
     assert ids(answers, content)[0] == "kindertelefoon"
 
 
@@ -87,8 +89,12 @@ def test_all_skipped_is_general(content: Content) -> None:  # R9
 
 
 def test_goal_orders_veilig_thuis_and_kindertelefoon(content: Content) -> None:  # R5
-    change = Answers(Danger.NO, frozenset({Topic.HOME_FIGHTS}), AgeGroup.AGE_12_15, goal=Goal.CHANGE)
-    listen = Answers(Danger.NO, frozenset({Topic.HOME_FIGHTS}), AgeGroup.AGE_12_15, goal=Goal.LISTEN)
+    change = Answers(
+        Danger.NO, frozenset({Topic.HOME_FIGHTS}), AgeGroup.AGE_12_15, goal=Goal.CHANGE
+    )
+    listen = Answers(
+        Danger.NO, frozenset({Topic.HOME_FIGHTS}), AgeGroup.AGE_12_15, goal=Goal.LISTEN
+    )
     assert ids(change, content)[:2] == ["veilig_thuis", "kindertelefoon"]
     assert ids(listen, content)[:2] == ["kindertelefoon", "veilig_thuis"]
 
@@ -119,6 +125,14 @@ def test_checker_catches_broken_results(content: Content) -> None:
     problems = violations(danger, wrong, content.catalogue, call_112_first=False)
     assert {p.split(":")[0] for p in problems} == {"R1", "R2", "R12"}
     young = Answers(age=AgeGroup.UNDER_8)
-    assert any(p.startswith("R3") for p in violations(young, [Seen("kindertelefoon", True, "x"), Seen("veilig_thuis", True, "x")], content.catalogue, False))
+    assert any(
+        p.startswith("R3")
+        for p in violations(
+            young,
+            [Seen("kindertelefoon", True, "x"), Seen("veilig_thuis", True, "x")],
+            content.catalogue,
+            False,
+        )
+    )
     closed = [Seen("kindertelefoon", False, "x"), Seen("school_confidant", False, "x")]
     assert any(p.startswith("R11") for p in violations(Answers(), closed, content.catalogue, False))

@@ -68,7 +68,9 @@ class Content:
         facts = [f"{s.id}: {fact}" for s in self.services.values() for fact in s.needs_verification]
         for s in self.services.values():
             for i, channel in enumerate(s.channels):
-                facts += [f"{s.id}: channels.{i} ({channel.kind}) {f}" for f in channel.needs_verification]
+                facts += [
+                    f"{s.id}: channels.{i} ({channel.kind}) {f}" for f in channel.needs_verification
+                ]
         facts += [f"region {self.region.id}: {fact}" for fact in self.region.needs_verification]
         return facts
 

@@ -14,13 +14,14 @@ from app.domain.catalogue import ChannelKind
 from app.domain.hours import Slot
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
-Lang = Literal["nl", "en", "ar", "tr", "pl", "uk"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 SERVICE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _texts(value: dict[str, str]) -> dict[str, str]:
+    unknown = sorted(set(value) - set(LANGUAGES))
+    if unknown:
+        raise ValueError(f"unknown language {', '.join(unknown)} (use {', '.join(LANGUAGES)})")
     if "nl" not in value:
         raise ValueError("needs a Dutch text (nl)")
     for lang, text in value.items():
@@ -40,7 +41,7 @@ def _https(value: str) -> str:
     return value
 
 
-Texts = Annotated[dict[Lang, str], AfterValidator(_texts)]
+Texts = Annotated[dict[str, str], AfterValidator(_texts)]
 SlotText = Annotated[str, AfterValidator(_slot)]
 HttpsUrl = Annotated[str, AfterValidator(_https)]
 
@@ -60,7 +61,7 @@ class Hours(Strict):
 
     timezone: str = "Europe/Amsterdam"
     daily: list[SlotText] | None = None
-    weekly: dict[Weekday, list[SlotText]] | None = None
+    weekly: dict[str, list[SlotText]] | None = None
     exceptions: list[DatedException] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -68,6 +69,9 @@ class Hours(Strict):
         if (self.daily is None) == (self.weekly is None):
             raise ValueError("give either daily or weekly hours")
         if self.weekly is not None:
+            unknown = sorted(set(self.weekly) - set(WEEKDAYS))
+            if unknown:
+                raise ValueError(f"unknown day {', '.join(unknown)} (use {', '.join(WEEKDAYS)})")
             missing = [d for d in WEEKDAYS if d not in self.weekly]
             if missing:
                 raise ValueError(f"weekly misses {', '.join(missing)} (use [] for closed)")

@@ -93,4 +93,6 @@ def _back(given: Given, current: str) -> Screen:
     if previous is None:
         return Screen(ScreenKind.START, {})
     selected = given.get(previous, ())
-    return Screen(ScreenKind.QUESTION, _after(given, previous), question=previous, selected=selected)
+    return Screen(
+        ScreenKind.QUESTION, _after(given, previous), question=previous, selected=selected
+    )

@@ -1,4 +1,4 @@
-"""View models for place cards: what a result card or an "Alle hulp" entry shows, in one language."""
+"""View models for place cards: what a result card or an "Alle hulp" entry shows."""
 
 from __future__ import annotations
 
@@ -60,9 +60,7 @@ def result_cards(
     _: Gettext,
 ) -> list[Card]:
     return [
-        card(
-            services[o.service], o.channels, lang, now, age, _, reason=reason(o, contact, _)
-        )
+        card(services[o.service], o.channels, lang, now, age, _, reason=reason(o, contact, _))
         for o in options
     ]
 
@@ -109,7 +107,9 @@ def card(
         your_name=text(service.your_name, lang),
         starter=starter,
         starter_nl=None if lang == DEFAULT else service.starter[DEFAULT],
-        languages=", ".join(Locale.parse(code).get_language_name(lang) or code for code in service.languages),
+        languages=", ".join(
+            Locale.parse(code).get_language_name(lang) or code for code in service.languages
+        ),
     )
 
 

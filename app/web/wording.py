@@ -142,7 +142,9 @@ def reason(option: Option, contact: Contact | None, _: Gettext) -> str:
         case Reason.DANGER_NOW:
             return _("Omdat je zei dat je nu in gevaar bent. Bel meteen.")
         case Reason.DANGER_AFTER:
-            return _("Omdat je zei dat je in gevaar bent. Zij helpen ook als het gevaar voorbij is.")
+            return _(
+                "Omdat je zei dat je in gevaar bent. Zij helpen ook als het gevaar voorbij is."
+            )
         case Reason.DANGER_UNSURE:
             return _("Omdat je niet zeker weet of je veilig bent. Zij denken met je mee.")
         case Reason.SUICIDE:

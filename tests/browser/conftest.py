@@ -68,8 +68,13 @@ def live_server(settings: Settings, content: Content) -> Iterator[str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     config = uvicorn.Config(
-        create_app(settings, content), host="127.0.0.1", port=port, log_level="warning",
-        access_log=False, server_header=False,
+        create_app(settings, content),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -90,7 +95,9 @@ def base_url(live_server: str) -> str:
 
 
 @pytest.fixture
-def no_js_page(browser: Browser, browser_context_args: dict[str, Any], base_url: str) -> Iterator[Page]:
+def no_js_page(
+    browser: Browser, browser_context_args: dict[str, Any], base_url: str
+) -> Iterator[Page]:
     context: BrowserContext = browser.new_context(
         **{**browser_context_args, "base_url": base_url}, java_script_enabled=False
     )

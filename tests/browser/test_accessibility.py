@@ -22,8 +22,9 @@ AXE = Path(AXE_FILE_PATH).read_text()
 def violations(page: Page) -> list[str]:
     page.evaluate(AXE)
     found = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(r => r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']}).then(r => r.violations.map(v => v.id + ': ' + v.help"
+        " + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
         TAGS,
     )
     return list(found)
@@ -103,5 +104,8 @@ def test_no_axe_violations_as_a_visitor_without_javascript(page: Page, name: str
 
 def test_the_axe_check_can_fail(page: Page) -> None:
     page.goto("/nl/")
-    page.evaluate("() => { const i = document.createElement('img'); i.src = '/x.png'; document.body.append(i); }")
+    page.evaluate(
+        "() => { const i = document.createElement('img'); i.src = '/x.png';"
+        " document.body.append(i); }"
+    )
     assert any(v.startswith("image-alt") for v in violations(page))

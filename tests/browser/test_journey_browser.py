@@ -16,7 +16,13 @@ EXAMPLE = {
 
 
 def _api_order(base_url: str) -> list[str]:
-    body = {"danger": "no", "topics": ["home_fights"], "age": "8_11", "contact": "chat", "goal": "listen"}
+    body = {
+        "danger": "no",
+        "topics": ["home_fights"],
+        "age": "8_11",
+        "contact": "chat",
+        "goal": "listen",
+    }
     data = httpx.post(f"{base_url}/api/v1/recommendations", json=body).json()
     return [o["service"] for o in data["options"]]
 

@@ -72,9 +72,7 @@ class RecommendationOut(BaseModel):
     lang: str
 
 
-def _channels(
-    service: models.Service, statuses: tuple[ChannelStatus, ...]
-) -> list[ChannelOut]:
+def _channels(service: models.Service, statuses: tuple[ChannelStatus, ...]) -> list[ChannelOut]:
     return [
         ChannelOut(
             kind=status.channel.kind.value,

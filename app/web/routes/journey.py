@@ -1,4 +1,4 @@
-"""The question pages, the emergency page and the results: GET /{lang}/stap and POST /{lang}/stap."""
+"""Questions, the emergency page and the results: GET and POST /{lang}/stap."""
 
 from __future__ import annotations
 
@@ -63,7 +63,9 @@ def _show(request: Request, lang: str, site: Site, screen: Screen) -> HTMLRespon
         answers.contact,
         _,
     )
-    template = "pages/emergency.html" if screen.kind is ScreenKind.EMERGENCY else "pages/results.html"
+    template = (
+        "pages/emergency.html" if screen.kind is ScreenKind.EMERGENCY else "pages/results.html"
+    )
     return renderer.page(
         request,
         lang,

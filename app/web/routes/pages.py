@@ -33,9 +33,7 @@ async def overview(request: Request, lang: LangDep, site: SiteDep) -> HTMLRespon
         service_id: channel_statuses(service, now)
         for service_id, service in site.content.catalogue.services.items()
     }
-    cards = overview_cards(
-        site.content.services, statuses, lang, now, site.renderer.gettext(lang)
-    )
+    cards = overview_cards(site.content.services, statuses, lang, now, site.renderer.gettext(lang))
     return site.renderer.page(request, lang, "pages/overview.html", cards=cards)
 
 

@@ -1,0 +1,25 @@
+# Wie helpt mij? - the same server as `make run`, as a non-root user.
+# Stage 1: the pinned front-end package (htmx) from the npm registry.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund && mkdir vendor && cp node_modules/htmx.org/dist/htmx.min.js vendor/
+
+# Stage 2: the app. Installed in place (editable), because templates, content and static files
+# are read from the source tree.
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+RUN useradd --create-home --uid 10001 app
+WORKDIR /srv/app
+COPY pyproject.toml ./
+COPY app ./app
+RUN pip install --no-cache-dir -e .
+COPY content ./content
+COPY static ./static
+COPY --from=assets /src/vendor ./static/vendor
+USER app
+RUN python -m app check
+EXPOSE 8000
+# No access log, no Server header, no proxy headers: the app never learns who is asking.
+CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", \
+     "--no-access-log", "--no-server-header", "--no-proxy-headers"]
