@@ -15,8 +15,7 @@ def check() -> int:
     try:
         content = load_content(settings.content_dir, settings.region)
     except ContentError as exc:
-        for error in exc.errors:
-            sys.stderr.write(f"error: {error}\n")
+        sys.stderr.write(exc.report())
         sys.stderr.write(f"{len(exc.errors)} error(s) in {settings.content_dir}\n")
         return 1
     for warning in content.stale(date.today()):

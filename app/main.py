@@ -12,8 +12,7 @@ settings = get_settings()
 try:
     content = load_content(settings.content_dir, settings.region)
 except ContentError as exc:
-    for error in exc.errors:
-        sys.stderr.write(f"error: {error}\n")
+    sys.stderr.write(exc.report())
     sys.stderr.write(
         "The content is invalid; the server does not start. Run: python -m app check\n"
     )

@@ -45,6 +45,10 @@ class ContentError(Exception):
         super().__init__("\n".join(errors))
         self.errors = errors
 
+    def report(self) -> str:
+        """One line per error, for the CLI and for a server that refuses to start."""
+        return "".join(f"error: {error}\n" for error in self.errors)
+
 
 @dataclass(frozen=True)
 class Content:
