@@ -3,6 +3,66 @@
 (function () {
   "use strict";
   var offline = document.getElementById("offline");
+  var exitStatus = document.getElementById("exit-status");
+  var exitLink = document.querySelector("a.exit");
+  var SHIFT_WINDOW_MS = 5000;
+
+  /* Quick exit: blank the page at once, stop any speech, then leave without a history entry. */
+  function leave(href) {
+    document.documentElement.classList.add("leaving");
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    window.location.replace(href);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-exit]");
+    if (!link) return;
+    event.preventDefault();
+    leave(link.href);
+  });
+
+  /* Shift pressed three times, each within 5 s of the last. A Shift used with another key
+     (a capital letter) does not count, and resets the count. */
+  var presses = 0;
+  var lastPress = 0;
+  var otherKey = false;
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) otherKey = false;
+      return;
+    }
+    otherKey = true;
+    presses = 0;
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") return;
+    if (otherKey) {
+      otherKey = false;
+      return;
+    }
+    var now = Date.now();
+    if (now - lastPress > SHIFT_WINDOW_MS) presses = 0;
+    presses += 1;
+    lastPress = now;
+    if (presses >= 3 && exitLink) {
+      presses = 0;
+      leave(exitLink.href);
+    } else if (exitStatus) {
+      exitStatus.textContent = presses === 1 ? exitStatus.dataset.two : exitStatus.dataset.one;
+    }
+  });
+
+  /* Back after leaving (for a helpline site) must show nothing the child answered: empty the
+     main area when the page is hidden, and start over when it comes back from the cache. */
+  window.addEventListener("pagehide", function () {
+    var main = document.getElementById("main");
+    if (main && document.querySelector("[data-service], form input[type=hidden]")) {
+      main.replaceChildren();
+    }
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) window.location.replace(document.body.dataset.start);
+  });
 
   function focusHeading() {
     var main = document.getElementById("main");

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -62,13 +63,37 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     return {**browser_context_args, **PHONE}
 
 
+NEUTRAL_PAGE = b"<!doctype html><html lang=nl><title>Het weer</title><h1>Het weer</h1></html>"
+
+
+class _Neutral(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(NEUTRAL_PAGE)
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        return
+
+
 @pytest.fixture(scope="session")
-def live_server(settings: Settings, content: Content) -> Iterator[str]:
+def neutral_site() -> Iterator[str]:
+    """A second local server standing in for the quick exit's neutral destination."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Neutral)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings, content: Content, neutral_site: str) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     config = uvicorn.Config(
-        create_app(settings, content),
+        create_app(settings.model_copy(update={"exit_url": neutral_site}), content),
         host="127.0.0.1",
         port=port,
         log_level="warning",

@@ -94,5 +94,5 @@ def test_no_connection_shows_the_helplines(page: Page) -> None:
 def test_quick_exit_and_112_stay_in_view_on_a_phone(page: Page) -> None:
     page.goto("/nl/overzicht")
     page.mouse.wheel(0, 3000)
-    expect(page.get_by_role("link", name="Snel weg")).to_be_in_viewport()
+    expect(page.get_by_role("link", name="Snel weg", exact=True)).to_be_in_viewport()
     expect(page.get_by_role("link", name="In gevaar? Bel 112")).to_be_in_viewport()
