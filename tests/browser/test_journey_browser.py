@@ -38,6 +38,9 @@ def test_journey_with_javascript_is_one_history_entry(page: Page, base_url: str)
     assert page.evaluate("() => history.length") == history
     # after a swap, focus is on the new heading so screen readers hear it
     assert page.evaluate("() => document.activeElement.tagName") == "H1"
+    # nothing left on the phone (htmx's history cache is configured off)
+    stored = page.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]")
+    assert stored == ["", 0, 0]
 
 
 def test_journey_without_javascript(no_js_page: Page, base_url: str) -> None:
