@@ -7,6 +7,15 @@
   var exitLink = document.querySelector("a.exit");
   var SHIFT_WINDOW_MS = 5000;
 
+  /* htmx 2.0.11 writes the current path (never an answer) to sessionStorage when it loads,
+     whatever its config says. We keep nothing on the phone: remove it. We never push URLs, so
+     htmx does not write it again (tests/browser/test_journey_browser.py checks storage). */
+  try {
+    window.sessionStorage.removeItem("htmx-current-path-for-history");
+  } catch (e) {
+    /* storage blocked: nothing was written either */
+  }
+
   /* Quick exit: blank the page at once, stop any speech, then leave without a history entry. */
   function leave(href) {
     document.documentElement.classList.add("leaving");
