@@ -14,15 +14,6 @@ import html5lib
 from bs4 import BeautifulSoup
 
 SITE_TITLE = "Jeugd Wassenaar"
-TOPIC_WORDS = (
-    "geweld",
-    "misbruik",
-    "zelfmoord",
-    "suicide",
-    "kindertelefoon",
-    "veilig thuis",
-    "113",
-)
 
 
 def _strict_parse(html: str, fragment: bool) -> None:

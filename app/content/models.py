@@ -43,7 +43,6 @@ def _https(value: str) -> str:
 
 Texts = Annotated[dict[str, str], AfterValidator(_texts)]
 SlotText = Annotated[str, AfterValidator(_slot)]
-HttpsUrl = Annotated[str, AfterValidator(_https)]
 
 
 class Strict(BaseModel):
