@@ -9,6 +9,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+APP ?= app.main:app
 
 .PHONY: install build check run serve test lint chromium clean
 
@@ -33,7 +34,7 @@ run: check serve
 
 # The server alone, exactly as `make run` starts it (tests start it this way too).
 serve:
-	$(VENV)/bin/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $${WORKERS:-1} \
+	$(VENV)/bin/uvicorn $(APP) --host $(HOST) --port $(PORT) --workers $${WORKERS:-1} \
 		--no-access-log --no-server-header --no-proxy-headers
 
 chromium:

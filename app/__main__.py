@@ -18,7 +18,7 @@ def check() -> int:
         sys.stderr.write(exc.report())
         sys.stderr.write(f"{len(exc.errors)} error(s) in {settings.content_dir}\n")
         return 1
-    for warning in content.stale(date.today()):
+    for warning in [*settings.security_warnings(date.today()), *content.stale(date.today())]:
         sys.stderr.write(f"warning: {warning}\n")
     unverified = content.unverified()
     for fact in unverified:

@@ -5,6 +5,7 @@ Nothing else in the app reads os.environ.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +24,11 @@ class Settings(BaseSettings):
     base_url: str = "http://127.0.0.1:8000"  # the public address, for absolute links
     # Where "Snel weg" leads: a neutral, non-personalised site that shows nothing about the child.
     exit_url: str = "https://www.buienradar.nl/"
+    # /.well-known/security.txt (RFC 9116): who to tell about a vulnerability, and until when
+    # that is true. Without a contact the file is not served (and `python -m app check` warns):
+    # we never publish an address nobody reads.
+    security_contact: str | None = None  # "mailto:..." or "https://..."; several: comma-separated
+    security_expires: date | None = None  # RFC 9116: at most a year ahead
 
     @field_validator("exit_url")
     @classmethod
@@ -30,6 +36,30 @@ class Settings(BaseSettings):
         if not value.startswith(("https://", "http://")):
             raise ValueError("WHM_EXIT_URL must be an http(s) address")
         return value
+
+    @field_validator("security_contact")
+    @classmethod
+    def _contacts_are_uris(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        for contact in (c.strip() for c in value.split(",")):
+            if not contact.startswith(("mailto:", "https://", "tel:")):
+                raise ValueError(
+                    f"WHM_SECURITY_CONTACT: {contact!r} must start with mailto:, https:// or tel:"
+                )
+        return value
+
+    def security_warnings(self, today: date) -> list[str]:
+        """What `python -m app check` should say about security.txt."""
+        if not self.security_contact:
+            return ["WHM_SECURITY_CONTACT is not set: /.well-known/security.txt is not served"]
+        if self.security_expires is None:
+            return ["WHM_SECURITY_EXPIRES is not set: security.txt says it expires in 365 days"]
+        if self.security_expires <= today:
+            return [f"WHM_SECURITY_EXPIRES {self.security_expires} has passed: renew security.txt"]
+        if (self.security_expires - today).days > 366:
+            return ["WHM_SECURITY_EXPIRES is more than a year ahead (RFC 9116 advises less)"]
+        return []
 
 
 @lru_cache(maxsize=1)

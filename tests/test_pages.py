@@ -97,3 +97,27 @@ def test_no_untranslated_placeholders(client: CheckingClient) -> None:
         text = client.get(path).text
         assert "{" not in text.split("</head>")[1], path
         assert "%(" not in text, path
+
+
+def test_the_safety_page_names_what_a_web_page_cannot_hide(client: CheckingClient) -> None:
+    text = client.get("/nl/tips").text
+    for topic in (
+        "Snel weg",  # what the quick exit does
+        "Shift",
+        "lijst met sites die je hebt bezocht",  # and does not do
+        "privé venster",
+        "lijst met gesprekken",  # the call log after tapping a number
+        "andere telefoon of computer",
+        "computer of tablet van school",
+        "stiekem een app",  # stalkerware
+        "apps die open staan",  # the app switcher's thumbnail
+        "beginscherm",  # the installed icon
+        "opnieuw wilt versturen? Kies dan nee",  # never resend the form
+    ):
+        assert topic in text, topic
+
+
+def test_the_about_page_promises_concrete_things(client: CheckingClient) -> None:
+    text = client.get("/nl/over").text
+    for promise in ("IP-adres", "cookies", "niets op je telefoon", "geen vakjes", "camera"):
+        assert promise in text, promise

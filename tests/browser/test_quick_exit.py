@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, Route, expect
 
+SPEAKING = """Object.defineProperty(window, "speechSynthesis", { value: {
+  speaking: true, cancelled: 0, getVoices() { return []; }, speak() {},
+  cancel() { this.cancelled += 1; this.speaking = false; } } });"""
+
 
 def test_button_blanks_the_page_then_leaves(page: Page, neutral_site: str) -> None:
+    page.add_init_script(SPEAKING)  # as if "Lees voor" is reading the page aloud
     page.goto("/nl/stap")
     history = page.evaluate("() => history.length")
     held: list[Route] = []
@@ -17,9 +22,10 @@ def test_button_blanks_the_page_then_leaves(page: Page, neutral_site: str) -> No
     state = page.evaluate(
         "() => { document.querySelector('a.exit').click();"
         " const html = document.documentElement;"
-        " return [html.className, getComputedStyle(document.body).visibility]; }"
+        " return [html.className, getComputedStyle(document.body).visibility,"
+        " speechSynthesis.cancelled]; }"
     )
-    assert state == ["leaving", "hidden"]
+    assert state == ["leaving", "hidden", 1]  # blank, and the speech stopped
     page.wait_for_timeout(200)
     assert len(held) == 1  # the browser is on its way to our exit hop
     held[0].continue_()

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
 
 from app.web.i18n import negotiate
+from app.web.security_txt import security_txt
 from app.web.site import Site, get_site
 from app.web.static import IMMUTABLE
 
@@ -38,6 +39,14 @@ async def quick_exit(site: SiteDep) -> RedirectResponse:
         status_code=303,
         headers={"Clear-Site-Data": '"cache", "storage"'},
     )
+
+
+@router.get("/.well-known/security.txt", name="security_txt")
+async def security_file(site: SiteDep) -> PlainTextResponse:
+    text = security_txt(site.settings, site.clock().date())
+    if text is None:
+        return PlainTextResponse("Not found\n", status_code=404)
+    return PlainTextResponse(text)
 
 
 @router.get("/static/{path:path}", name="static")
