@@ -11,7 +11,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 APP ?= app.main:app
 
-.PHONY: install build check run serve test lint chromium clean
+.PHONY: install build translations messages check run serve test lint chromium clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,17 @@ static/vendor/htmx.min.js: package.json package-lock.json
 
 install: $(VENV)/.installed
 
-build: install static/vendor/htmx.min.js
+# Catalogues: the .po files are committed, the .mo files are built (never committed).
+translations: install
+	$(VENV)/bin/pybabel compile --domain messages --directory locales --statistics 2>&1 | grep -v '^compiling' || true
+
+# After changing a Dutch text in a template or in app/: extract it, then translate the new
+# entries in every locales/<lang>/LC_MESSAGES/messages.po (`make check` lists what is missing).
+messages: install
+	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --no-fuzzy-matching
+
+build: install static/vendor/htmx.min.js translations
 
 check: build
 	$(PY) -m app check
@@ -50,9 +60,15 @@ test: check chromium
 	$(PY) -m pytest
 
 lint: install
-	$(VENV)/bin/ruff check app tests
-	$(VENV)/bin/ruff format --check app tests
+	$(VENV)/bin/ruff check app tests scripts
+	$(VENV)/bin/ruff format --check app tests scripts
 	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor
+
+# Performance budgets, not part of `make test` (~6 min): page weight, wrk against nginx,
+# Lighthouse, memory, cold start; one table, also in bench/out/summary.md (bench/README.md).
+bench: build chromium
+	bash bench/setup.sh
+	$(PY) bench/run.py

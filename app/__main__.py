@@ -8,6 +8,7 @@ from datetime import date
 
 from app.content.loader import ContentError, load_content
 from app.settings import get_settings
+from app.web.catalogues import reports
 
 
 def check() -> int:
@@ -17,6 +18,25 @@ def check() -> int:
     except ContentError as exc:
         sys.stderr.write(exc.report())
         sys.stderr.write(f"{len(exc.errors)} error(s) in {settings.content_dir}\n")
+        return 1
+    failed = False
+    for report in reports():
+        unused = f", {report.unused} unused" if report.unused else ""
+        done = report.total - len(report.missing)
+        sys.stdout.write(f"{report.lang}: {done} of {report.total} UI texts translated{unused}\n")
+        for msgid in report.missing:
+            sys.stderr.write(f"error: {report.lang}: not translated: {msgid!r}\n")
+        for msgid in report.broken:
+            sys.stderr.write(f"error: {report.lang}: placeholders differ in {msgid!r}\n")
+        failed = failed or not report.complete
+    for gap in content.untranslated():
+        sys.stderr.write(f"error: content {gap}\n")
+        failed = True
+    if failed:
+        sys.stderr.write(
+            "Translations are incomplete: every text must exist in every language "
+            "(locales/<lang>/LC_MESSAGES/messages.po, and the content YAML).\n"
+        )
         return 1
     for warning in [*settings.security_warnings(date.today()), *content.stale(date.today())]:
         sys.stderr.write(f"warning: {warning}\n")
@@ -33,7 +53,9 @@ def check() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate content; warn about facts older than six months")
+    commands.add_parser(
+        "check", help="validate content and translations; warn about facts older than six months"
+    )
     args = parser.parse_args(argv)
     if args.command == "check":
         return check()

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from app.content.loader import Content, load_content
 from app.domain.hours import AMSTERDAM
 from app.settings import Settings
-from app.web.app import create_app
+from app.web.app import create_app, fastapi_of
 from tests.pagecheck import check_response
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ class CheckingClient(TestClient):
 @pytest.fixture(scope="session")
 def asgi_app(settings: Settings, content: Content) -> Any:
     app = create_app(settings, content)
-    app.app.state.site.clock = lambda: WEDNESDAY_AFTERNOON
+    fastapi_of(app).state.site.clock = lambda: WEDNESDAY_AFTERNOON
     return app
 
 

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from starlette.routing import Route
 
 from app.main import app as real_app
+from app.web.app import fastapi_of
 
 BOOM_PATH = "/test-only/boom"
 
@@ -29,5 +30,5 @@ def add_boom_route(fastapi_app: FastAPI) -> None:
     fastapi_app.router.routes.insert(0, Route(BOOM_PATH, boom, methods=["GET"]))
 
 
-add_boom_route(real_app.app)
+add_boom_route(fastapi_of(real_app))
 app = real_app

@@ -135,3 +135,16 @@ def test_random_answers_through_the_api_follow_the_rules(
             for o in data["options"]
         ]
         assert not violations(answers, seen, content.catalogue, data["call_112_first"]), body
+
+
+def test_the_api_speaks_every_language(client: CheckingClient) -> None:
+    from typing import get_args
+
+    from app.web.i18n import LANGUAGES
+    from app.web.routes.api import ApiLang
+
+    assert set(get_args(ApiLang)) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        body = client.post("/api/v1/recommendations", json={"lang": lang}).json()
+        assert body["lang"] == lang
+        assert body["options"][0]["reason"]

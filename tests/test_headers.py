@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from app.content.loader import Content
 from app.settings import Settings
-from app.web.app import create_fastapi
+from app.web.app import create_fastapi, middleware
 from app.web.security import CSP, PERMISSIONS_POLICY
 from app.web.static import IMMUTABLE
 from tests.conftest import WEDNESDAY_AFTERNOON
@@ -41,6 +41,7 @@ ANSWERS = {
     "contact": "chat",
     "goal": "listen",
 }
+BROTLI = {"accept-encoding": "br"}
 API_ANSWERS = {**ANSWERS, "topics": ["home_fights"]}
 SECURITY_SETTINGS = {
     "security_contact": "mailto:security@example.org",
@@ -70,7 +71,17 @@ ROUTES: dict[tuple[str, str], list[tuple[str, dict[str, Any], bool, int, str]]] 
     ("/static/{path:path}", "GET"): [
         ("STATIC:css/app.css", {}, False, 200, IMMUTABLE),
         ("STATIC:js/app.js", {"headers": {"accept-encoding": "gzip"}}, False, 200, IMMUTABLE),
+        ("STATIC:vendor/htmx.min.js", {"headers": BROTLI}, False, 200, IMMUTABLE),
+        ("STATIC:icons/icon-192.png", {}, False, 200, IMMUTABLE),
         ("/static/nothing.123456789012.css", {}, False, 404, "no-store"),
+    ],
+    ("/sw.js", "GET"): [("/sw.js", {}, False, 200, "no-cache")],
+    ("/{lang}/app.webmanifest", "GET"): [
+        ("/nl/app.webmanifest", {}, False, 200, "no-cache"),
+        ("/ar/app.webmanifest", {"headers": {"accept-encoding": "br"}}, False, 200, "no-cache"),
+    ],
+    ("/{lang}/offline", "GET"): [
+        ("/uk/offline", {"headers": {"accept-encoding": "gzip, br"}}, False, 200, "no-store")
     ],
     ("/api/v1/recommendations", "POST"): [
         ("/api/v1/recommendations", {"json": API_ANSWERS}, False, 200, "no-store"),
@@ -93,6 +104,7 @@ ROUTES: dict[tuple[str, str], list[tuple[str, dict[str, Any], bool, int, str]]] 
     ("/{lang}/", "GET"): [
         ("/nl/", {}, False, 200, "no-store"),
         ("/nl/", {}, True, 200, "no-store"),
+        ("/ar/", {"headers": {"accept-encoding": "gzip, deflate, br"}}, False, 200, "no-store"),
         ("/xx/", {}, False, 404, "no-store"),
     ],
     ("/{lang}/overzicht", "GET"): [("/nl/overzicht", {}, False, 200, "no-store")],
@@ -126,10 +138,8 @@ def fastapi_app(settings: Settings, content: Content) -> FastAPI:
 
 @pytest.fixture(scope="module")
 def raw_client(fastapi_app: FastAPI) -> Iterator[TestClient]:
-    from app.web.security import SecurityHeaders
-
     with TestClient(
-        SecurityHeaders(fastapi_app), follow_redirects=False, raise_server_exceptions=False
+        middleware(fastapi_app), follow_redirects=False, raise_server_exceptions=False
     ) as client:
         yield client
 

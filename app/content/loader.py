@@ -67,6 +67,27 @@ class Content:
                 )
         return warnings
 
+    def untranslated(self) -> list[str]:
+        """Every text that lacks one of the languages (models.LANGUAGES), by service and field."""
+        gaps: list[str] = []
+
+        def visit(where: str, value: object) -> None:
+            if isinstance(value, dict) and "nl" in value:
+                missing = [lang for lang in models.LANGUAGES if lang not in value]
+                if missing:
+                    gaps.append(f"{where}: no {', '.join(missing)} text")
+            elif isinstance(value, BaseModel):
+                for name in type(value).model_fields:
+                    visit(f"{where}.{name}", getattr(value, name))
+            elif isinstance(value, list | tuple):
+                for i, item in enumerate(value):
+                    visit(f"{where}.{i}", item)
+
+        for service in self.services.values():
+            visit(service.id, service)
+        visit(f"region {self.region.id}", self.region)
+        return [gap.replace(".", ": ", 1) for gap in gaps]
+
     def unverified(self) -> list[str]:
         """Every fact still marked needs_verification, for the municipality to check."""
         facts = [f"{s.id}: {fact}" for s in self.services.values() for fact in s.needs_verification]

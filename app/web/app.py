@@ -9,7 +9,9 @@ from fastapi import FastAPI
 from app.content.loader import Content
 from app.settings import Settings
 from app.web import errors
-from app.web.routes import api, journey, pages, system
+from app.web.compression import Compress
+from app.web.pwa import build_pwa
+from app.web.routes import api, journey, pages, pwa, system
 from app.web.security import SecurityHeaders
 from app.web.site import Site
 from app.web.static import StaticAssets
@@ -34,12 +36,26 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         app.url_path_for,
         {"site_title": content.region.site_title, "region": content.region},
     )
-    app.state.site = Site(settings, content, static, renderer)
-    for router in (system.router, api.router, journey.router, pages.router):
+    for router in (system.router, pwa.router, api.router, journey.router, pages.router):
         app.include_router(router)
     errors.install(app)
+    # After the routes: the offline card links to them.
+    installable = build_pwa(content.region, static, renderer, settings.exit_url)
+    app.state.site = Site(settings, content, static, renderer, installable)
     return app
 
 
+def middleware(app: FastAPI) -> SecurityHeaders:
+    """The layers around the app: headers outermost (even a 500 gets them), then compression."""
+    return SecurityHeaders(Compress(app))
+
+
 def create_app(settings: Settings, content: Content) -> SecurityHeaders:
-    return SecurityHeaders(create_fastapi(settings, content))
+    return middleware(create_fastapi(settings, content))
+
+
+def fastapi_of(app: object) -> FastAPI:
+    """The FastAPI application inside the middleware layers (for tests and tools)."""
+    while not isinstance(app, FastAPI):
+        app = app.app  # type: ignore[attr-defined]
+    return app

@@ -25,6 +25,11 @@ class Language:
 
 LANGUAGES: dict[str, Language] = {
     "nl": Language("nl", "Nederlands", "ltr"),
+    "en": Language("en", "English", "ltr"),
+    "ar": Language("ar", "العربية", "rtl"),
+    "tr": Language("tr", "Türkçe", "ltr"),
+    "pl": Language("pl", "Polski", "ltr"),
+    "uk": Language("uk", "Українська", "ltr"),
 }
 DEFAULT = "nl"
 

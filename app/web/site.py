@@ -12,6 +12,7 @@ from app.content.loader import Content
 from app.domain.hours import AMSTERDAM
 from app.settings import Settings
 from app.web.i18n import LANGUAGES
+from app.web.pwa import Pwa
 from app.web.static import StaticAssets
 from app.web.templating import Renderer
 
@@ -26,6 +27,7 @@ class Site:
     content: Content
     static: StaticAssets
     renderer: Renderer
+    pwa: Pwa
     clock: Callable[[], datetime] = amsterdam_now
 
 

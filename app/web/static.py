@@ -1,16 +1,17 @@
 """Static files served from memory under content-hashed URLs (/static/css/app.<hash>.css).
 
 A changed file gets a new URL, so every asset can be cached for a year. Text assets are kept
-gzip-compressed too. Files are read once at start-up.
+compressed (brotli and gzip) too. Files are read once at start-up.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from app.web.compression import Variants
 
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".html"}
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -18,8 +19,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 @dataclass(frozen=True)
 class Asset:
-    body: bytes
-    gzipped: bytes | None
+    variants: Variants  # the body, and brotli/gzip versions for text files
     media_type: str
 
 
@@ -36,11 +36,10 @@ class StaticAssets:
             media_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
             if media_type.startswith("text/") or media_type.endswith("javascript"):
                 media_type += "; charset=utf-8"
-            zipped = None
-            if pure.suffix in COMPRESSIBLE and len(body) > 512:
-                zipped = gzip.compress(body, compresslevel=9, mtime=0)
+            compressible = pure.suffix in COMPRESSIBLE
+            variants = Variants.of(body) if compressible else Variants(body, None, None)
             self._urls[logical] = hashed
-            self._assets[hashed] = Asset(body, zipped, media_type)
+            self._assets[hashed] = Asset(variants, media_type)
 
     def url(self, logical: str) -> str:
         """The hashed URL of a static file; a missing file is a programming error."""

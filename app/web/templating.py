@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from app.web.compression import Variants
 from app.web.i18n import LANGUAGES, translations
 from app.web.static import StaticAssets
 
@@ -42,6 +43,16 @@ HTMX_CONFIG = json.dumps(
 )
 
 
+# The language switcher keeps a child on the same page where the page has its own address;
+# from the questions (answers travel in POST bodies) it leads to the start in that language.
+SAME_PAGE_IN_ANOTHER_LANGUAGE = {
+    "pages/start.html": "start",
+    "pages/overview.html": "overview",
+    "pages/tips.html": "tips",
+    "pages/about.html": "about",
+}
+
+
 def is_htmx(request: Request) -> bool:
     """The one place that reads htmx's request header."""
     return request.headers.get("hx-request") == "true"
@@ -55,6 +66,7 @@ class Renderer:
         globals_: dict[str, Any],
     ) -> None:
         self._envs: dict[str, Environment] = {}
+        self._shared: dict[tuple[str, str, str, bool], Variants] = {}
         for code, language in LANGUAGES.items():
             env = Environment(
                 loader=FileSystemLoader(TEMPLATES),
@@ -72,6 +84,7 @@ class Renderer:
                 static=static.url,
                 url=lambda name, **params: str(url_path_for(name, **params)),
                 htmx_config=HTMX_CONFIG,
+                languages=LANGUAGES,
             )
             self._envs[code] = env
 
@@ -82,7 +95,31 @@ class Renderer:
         env = self._envs[lang]
         if fragment:
             return env.get_template(template).render(**context)
-        return env.get_template("layout.html").render(partial=template, **context)
+        switch_to = SAME_PAGE_IN_ANOTHER_LANGUAGE.get(template, "start")
+        return env.get_template("layout.html").render(
+            partial=template, switch_to=switch_to, **context
+        )
+
+    def document(self, lang: str, template: str, **context: Any) -> str:
+        """A template that is a whole document by itself (the offline card, the service worker)."""
+        return self._envs[lang].get_template(template).render(**context)
+
+    def shared_page(
+        self, request: Request, lang: str, template: str, key: str = "", **context: Any
+    ) -> Response:
+        """A page that depends only on the language (and `key`): rendered and compressed once,
+        then served from memory. The caller promises `context` is the same for the same key."""
+        fragment = is_htmx(request)
+        cache_key = (lang, template, key, fragment)
+        variants = self._shared.get(cache_key)
+        if variants is None:
+            html = self.render(lang, template, fragment, **context)
+            variants = self._shared[cache_key] = Variants.of(html.encode())
+        body, encoding = variants.pick(request.headers.get("accept-encoding"))
+        headers = {"Vary": "HX-Request, Accept-Encoding", "Content-Language": lang}
+        if encoding:
+            headers["Content-Encoding"] = encoding
+        return Response(body, media_type="text/html; charset=utf-8", headers=headers)
 
     def page(
         self,

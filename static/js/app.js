@@ -64,6 +64,7 @@
   /* Back after leaving (for a helpline site) must show nothing the child answered: empty the
      main area when the page is hidden, and start over when it comes back from the cache. */
   window.addEventListener("pagehide", function () {
+    stopReading();
     var main = document.getElementById("main");
     if (main && document.querySelector("[data-service], form input[type=hidden]")) {
       main.replaceChildren();
@@ -72,6 +73,64 @@
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) window.location.replace(document.body.dataset.start);
   });
+
+  /* Read aloud ("Lees voor"): the browser's speech synthesis with an on-device voice only
+     (voice.localService), so the text never leaves the phone. Without such a voice for the
+     page's language the button stays hidden. */
+  var reader = document.getElementById("read-aloud");
+  var readButton = reader && reader.querySelector("button");
+  var speech = window.speechSynthesis;
+
+  function localVoice() {
+    var lang = document.documentElement.lang;
+    var voices = speech.getVoices() || [];
+    for (var i = 0; i < voices.length; i += 1) {
+      var voiceLang = (voices[i].lang || "").toLowerCase().split(/[-_]/)[0];
+      if (voices[i].localService === true && voiceLang === lang) return voices[i];
+    }
+    return null;
+  }
+  function showReadButton() {
+    reader.hidden = !localVoice();
+  }
+  function readLabel(speaking) {
+    readButton.textContent = speaking ? readButton.dataset.stop : readButton.dataset.start;
+  }
+  function stopReading() {
+    if (speech && readButton) {
+      speech.cancel();
+      readLabel(false);
+    }
+  }
+  if (reader && readButton && speech && window.SpeechSynthesisUtterance) {
+    showReadButton();
+    speech.addEventListener("voiceschanged", showReadButton);
+    readButton.addEventListener("click", function () {
+      if (speech.speaking) {
+        stopReading();
+        return;
+      }
+      var voice = localVoice();
+      var main = document.getElementById("main");
+      if (!voice || !main) return;
+      var utterance = new window.SpeechSynthesisUtterance(main.innerText);
+      utterance.voice = voice;
+      utterance.lang = voice.lang;
+      utterance.onend = function () { readLabel(false); };
+      utterance.onerror = utterance.onend;
+      speech.speak(utterance);
+      readLabel(true);
+    });
+  }
+
+  /* The service worker keeps only the offline emergency card and the static files. */
+  if ("serviceWorker" in navigator && document.body.dataset.sw) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(document.body.dataset.sw, { scope: "/" }).catch(function () {
+        /* not available (private mode, some browsers): the site works without it */
+      });
+    });
+  }
 
   function focusHeading() {
     var main = document.getElementById("main");
@@ -83,6 +142,7 @@
   document.body.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail.target && event.detail.target.id === "main") {
       if (offline) offline.hidden = true;
+      stopReading();
       focusHeading();
     }
   });

@@ -18,7 +18,7 @@ from app.web.wording import reason
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 SiteDep = Annotated[Site, Depends(get_site)]
-ApiLang = Literal["nl"]  # more languages come with the translations
+ApiLang = Literal["nl", "en", "ar", "tr", "pl", "uk"]  # app.web.i18n.LANGUAGES (a test checks)
 
 
 class RecommendationRequest(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
 from app.domain.answers import parse_answers
 from app.domain.journey import Nav, Screen, ScreenKind, next_screen
@@ -22,12 +22,24 @@ LangDep = Annotated[str, Depends(get_lang)]
 
 
 @router.get("/{lang}/stap", name="step")
-async def first_question(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
-    return _show(request, lang, site, next_screen({}))
+async def first_question(request: Request, lang: LangDep, site: SiteDep) -> Response:
+    """The first question depends only on the language: served from memory."""
+    screen = next_screen({})
+    assert screen.question is not None
+    _ = site.renderer.gettext(lang)
+    return site.renderer.shared_page(
+        request,
+        lang,
+        "pages/question.html",
+        key="first",
+        screen=screen,
+        question=question(screen.question, _),
+        nav=Nav,
+    )
 
 
 @router.post("/{lang}/stap")
-async def answer(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
+async def answer(request: Request, lang: LangDep, site: SiteDep) -> Response:
     form = await request.form()
     try:
         given, nav, step = parse_form(form)
@@ -36,10 +48,10 @@ async def answer(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse
     return _show(request, lang, site, next_screen(given, nav, step))
 
 
-def _show(request: Request, lang: str, site: Site, screen: Screen) -> HTMLResponse:
+def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
     renderer = site.renderer
     if screen.kind is ScreenKind.START:
-        return renderer.page(request, lang, "pages/start.html")
+        return renderer.shared_page(request, lang, "pages/start.html")
     _ = renderer.gettext(lang)
     if screen.kind is ScreenKind.QUESTION:
         assert screen.question is not None

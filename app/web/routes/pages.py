@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.domain.recommend import channel_statuses
 from app.web.cards import overview_cards
@@ -22,8 +22,8 @@ async def language(request: Request, lang: LangDep) -> RedirectResponse:
 
 
 @router.get("/{lang}/", name="start")
-async def start(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
-    return site.renderer.page(request, lang, "pages/start.html")
+async def start(request: Request, lang: LangDep, site: SiteDep) -> Response:
+    return site.renderer.shared_page(request, lang, "pages/start.html")
 
 
 @router.get("/{lang}/overzicht", name="overview")
@@ -38,10 +38,10 @@ async def overview(request: Request, lang: LangDep, site: SiteDep) -> HTMLRespon
 
 
 @router.get("/{lang}/tips", name="tips")
-async def tips(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
-    return site.renderer.page(request, lang, "pages/tips.html")
+async def tips(request: Request, lang: LangDep, site: SiteDep) -> Response:
+    return site.renderer.shared_page(request, lang, "pages/tips.html")
 
 
 @router.get("/{lang}/over", name="about")
-async def about(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
-    return site.renderer.page(request, lang, "pages/about.html")
+async def about(request: Request, lang: LangDep, site: SiteDep) -> Response:
+    return site.renderer.shared_page(request, lang, "pages/about.html")

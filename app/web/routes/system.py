@@ -55,10 +55,9 @@ async def static_file(path: str, request: Request, site: SiteDep) -> Response:
     if asset is None:
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
     headers = {"Cache-Control": IMMUTABLE}
-    body = asset.body
-    if asset.gzipped is not None:
+    body, encoding = asset.variants.pick(request.headers.get("accept-encoding"))
+    if asset.variants.br is not None:
         headers["Vary"] = "Accept-Encoding"
-        if "gzip" in request.headers.get("accept-encoding", ""):
-            body = asset.gzipped
-            headers["Content-Encoding"] = "gzip"
+    if encoding:
+        headers["Content-Encoding"] = encoding
     return Response(body, media_type=asset.media_type, headers=headers)

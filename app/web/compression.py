@@ -1,0 +1,117 @@
+"""Compressed responses: brotli or gzip, chosen from Accept-Encoding.
+
+Static files and the pages that depend only on the language are compressed once, at their
+best level, and kept in memory. Everything else (results, fragments, JSON) is compressed per
+response by `Compress`, a pure ASGI middleware, at a fast level.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+
+import brotli  # type: ignore[import-untyped]
+
+from app.web.security import ASGIApp, Message, Receive, Scope, Send
+
+MIN_SIZE = 512  # smaller bodies do not gain enough to pay for the header
+COMPRESSIBLE = (b"text/", b"application/json", b"application/manifest+json", b"image/svg")
+
+
+@dataclass(frozen=True)
+class Variants:
+    identity: bytes
+    gzip: bytes | None
+    br: bytes | None
+
+    @classmethod
+    def of(cls, body: bytes, best: bool = True) -> Variants:
+        if len(body) < MIN_SIZE:
+            return cls(body, None, None)
+        return cls(
+            body,
+            gzip.compress(body, compresslevel=9 if best else 5, mtime=0),
+            brotli.compress(body, quality=11 if best else 5),
+        )
+
+    def pick(self, accept_encoding: str | None) -> tuple[bytes, str | None]:
+        encoding = choose(accept_encoding) if self.br is not None else None
+        if encoding == "br" and self.br is not None:
+            return self.br, "br"
+        if encoding == "gzip" and self.gzip is not None:
+            return self.gzip, "gzip"
+        return self.identity, None
+
+
+def choose(accept_encoding: str | None) -> str | None:
+    """br if the client accepts it, else gzip, else nothing (q=0 means refused)."""
+    accepted: set[str] = set()
+    for part in (accept_encoding or "").lower().split(","):
+        name, _, params = part.strip().partition(";")
+        if params.strip().replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            continue
+        accepted.add(name.strip())
+    if "br" in accepted:
+        return "br"
+    if "gzip" in accepted:
+        return "gzip"
+    return None
+
+
+def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
+    return next((v for k, v in headers if k.lower() == name), None)
+
+
+class Compress:
+    """Compress single-message responses the app did not compress itself."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_headers = dict(scope.get("headers", []))
+        encoding = choose(request_headers.get(b"accept-encoding", b"").decode("latin-1"))
+        if encoding is None:
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+
+        async def compressing_send(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if start is None or message["type"] != "http.response.body":
+                await send(message)
+                return
+            headers: list[tuple[bytes, bytes]] = list(start.get("headers", []))
+            body: bytes = message.get("body", b"")
+            content_type = _header(headers, b"content-type") or b""
+            if (
+                message.get("more_body", False)
+                or _header(headers, b"content-encoding") is not None
+                or len(body) < MIN_SIZE
+                or not content_type.startswith(COMPRESSIBLE)
+            ):
+                await send(start)
+                start = None
+                await send(message)
+                return
+            variants = Variants.of(body, best=False)
+            compressed, used = variants.pick(encoding)
+            headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"vary")]
+            vary = _header(list(start.get("headers", [])), b"vary")
+            headers += [
+                (b"content-length", str(len(compressed)).encode()),
+                (b"vary", (vary + b", Accept-Encoding") if vary else b"Accept-Encoding"),
+            ]
+            if used:
+                headers.append((b"content-encoding", used.encode()))
+            await send({**start, "headers": headers})
+            start = None
+            await send({**message, "body": compressed})
+
+        await self.app(scope, receive, compressing_send)
