@@ -150,9 +150,11 @@ def reason(option: Option, contact: Contact | None, _: Gettext) -> str:
         case Reason.SUICIDE:
             return _("Omdat je zei dat je niet meer wilt leven. Zij zijn er dag en nacht.")
         case Reason.VIOLENCE_CHANGE:
-            return f"{topic_part} {_('Zij kunnen helpen zodat het stopt.')}"
+            stops = _("Zij kunnen helpen zodat het stopt.")  # not inside an f-string: Babel
+            return f"{topic_part} {stops}"  # extracts only plain calls
         case Reason.VIOLENCE_LISTEN:
-            return f"{topic_part} {_('Zij luisteren naar je.')}"
+            listens = _("Zij luisteren naar je.")
+            return f"{topic_part} {listens}"
         case Reason.DIVORCE | Reason.TOPIC:
             return topic_part
         case Reason.FACE_TO_FACE | Reason.CONTACT:

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Page, Route
 
-from tests.browser.journey import QUESTION_HEADINGS, wait_for_heading
+from app.web.i18n import LANGUAGES
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Path(AXE_FILE_PATH).read_text()
@@ -30,46 +30,58 @@ def violations(page: Page) -> list[str]:
     return list(found)
 
 
-def _goto(path: str) -> Callable[[Page], None]:
-    return lambda page: page.goto(path)
+def _goto(path: str) -> Callable[[Page, str], None]:
+    return lambda page, lang: page.goto(path.format(lang=lang))
 
 
-def _question(index: int) -> Callable[[Page], None]:
-    def go(page: Page) -> None:
-        page.goto("/nl/stap")
-        names = ["Nee", None, "8 tot en met 11", "Typen (chat)"]
-        for name in names[:index]:
-            if name is None:
-                page.get_by_label("Ik word gepest").check()
-                page.get_by_role("button", name="Verder").click()
+# The journey by its form fields, so the same steps work in every language.
+STEPS = [
+    ("button[name=danger][value=no]", "input[name=topics]"),
+    ("input[name=topics][value=bullying]", None),  # ticked; then "next"
+    ("button[name=age][value='8_11']", "button[name=contact]"),
+    ("button[name=contact][value=chat]", "button[name=goal]"),
+    ("button[name=goal][value=listen]", "[data-service]"),
+]
+FIELDS = ["button[name=danger]", "input[name=topics]", "button[name=age]",
+          "button[name=contact]", "button[name=goal]"]  # fmt: skip
+
+
+def _question(index: int) -> Callable[[Page, str], None]:
+    def go(page: Page, lang: str) -> None:
+        page.goto(f"/{lang}/stap")
+        for i in range(index):
+            selector, _ = STEPS[i]
+            if "input" in selector:
+                page.locator(selector).check()
+                page.locator("button[name=nav][value=next]").click()
             else:
-                page.get_by_role("button", name=name, exact=True).click()
-        wait_for_heading(page, list(QUESTION_HEADINGS.values())[index])
+                page.locator(selector).click()
+            page.locator(FIELDS[i + 1]).first.wait_for()
 
     return go
 
 
-def _results(page: Page) -> None:
-    _question(4)(page)
-    page.get_by_role("button", name="Dat iemand naar mij luistert").click()
-    wait_for_heading(page, "Hier kun je terecht")
+def _results(page: Page, lang: str) -> None:
+    _question(4)(page, lang)
+    page.locator(STEPS[4][0]).click()
+    page.locator("[data-service]").first.wait_for()
     page.locator("details").evaluate_all("ds => ds.forEach(d => d.open = true)")
 
 
-def _emergency(page: Page) -> None:
-    page.goto("/nl/stap")
-    page.get_by_role("button", name="Ja", exact=True).click()
-    wait_for_heading(page, "Bel nu 112")
+def _emergency(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/stap")
+    page.locator("button[name=danger][value=yes]").click()
+    page.locator('[data-service="emergency_112"]').wait_for()
 
 
-def _topics_error(page: Page) -> None:
-    _question(1)(page)
-    page.get_by_role("button", name="Verder").click()
-    page.get_by_text("Kies iets. Of kies Sla over.").wait_for()
+def _topics_error(page: Page, lang: str) -> None:
+    _question(1)(page, lang)
+    page.locator("button[name=nav][value=next]").click()
+    page.locator("#choice-error").wait_for()
 
 
-PAGES: dict[str, Callable[[Page], None]] = {
-    "start": _goto("/nl/"),
+PAGES: dict[str, Callable[[Page, str], None]] = {
+    "start": _goto("/{lang}/"),
     "danger": _question(0),
     "topics": _question(1),
     "topics-error": _topics_error,
@@ -78,26 +90,34 @@ PAGES: dict[str, Callable[[Page], None]] = {
     "goal": _question(4),
     "results": _results,
     "emergency": _emergency,
-    "overview": _goto("/nl/overzicht"),
-    "tips": _goto("/nl/tips"),
-    "about": _goto("/nl/over"),
-    "not-found": _goto("/nl/bestaat-niet"),
+    "overview": _goto("/{lang}/overzicht"),
+    "tips": _goto("/{lang}/tips"),
+    "about": _goto("/{lang}/over"),
+    "not-found": _goto("/{lang}/bestaat-niet"),
+    "offline-card": _goto("/{lang}/offline"),
 }
+LANGS = list(LANGUAGES)
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", PAGES)
-def test_no_axe_violations_with_javascript(page: Page, name: str) -> None:
-    PAGES[name](page)
+def test_no_axe_violations_with_javascript(page: Page, name: str, lang: str) -> None:
+    PAGES[name](page, lang)
+    assert page.locator("html").get_attribute("lang") == lang
     assert violations(page) == []
 
 
+@pytest.mark.parametrize("lang", ["nl", "ar"])
 @pytest.mark.parametrize("name", ["start", "danger", "topics", "results", "emergency", "overview"])
-def test_no_axe_violations_as_a_visitor_without_javascript(page: Page, name: str) -> None:
+def test_no_axe_violations_as_a_visitor_without_javascript(
+    page: Page, name: str, lang: str
+) -> None:
     def block(route: Route) -> None:
         route.abort()
 
     page.route("**/static/**/*.js", block)
-    PAGES[name](page)
+    page.route("**/sw.js", block)
+    PAGES[name](page, lang)
     assert page.evaluate("() => typeof htmx") == "undefined"
     assert violations(page) == []
 

@@ -120,4 +120,6 @@ def test_the_quick_exit_clears_the_service_worker_and_its_cache(
     page.wait_for_timeout(300)
     page.goto(f"{base_url}/healthz")  # a page of ours without the app's script
     assert page.evaluate(CACHED) == {}
-    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    assert (
+        page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    )
