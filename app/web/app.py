@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from app.content.loader import Content
+from app.domain.hours import AMSTERDAM
+from app.domain.recommend import channel_statuses
 from app.settings import Settings
 from app.web import errors
+from app.web.cards import overview_cards
 from app.web.compression import Compress
+from app.web.i18n import LANGUAGES, translations
+from app.web.memo import Memo
 from app.web.pwa import build_pwa
 from app.web.routes import api, journey, pages, pwa, system
 from app.web.security import SecurityHeaders
@@ -36,18 +42,29 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         app.url_path_for,
         {"site_title": content.region.site_title, "region": content.region},
     )
-    for router in (system.router, pwa.router, api.router, journey.router, pages.router):
+    # The journey first: it is the busiest route, and FastAPI tries routes in order.
+    app.router.routes.extend(journey.ROUTES)
+    for router in (journey.router, system.router, pwa.router, api.router, pages.router):
         app.include_router(router)
     errors.install(app)
     # After the routes: the offline card links to them.
+    now = datetime.now(AMSTERDAM)
+    for lang in LANGUAGES:
+        statuses = {
+            service_id: channel_statuses(service, now)
+            for service_id, service in content.catalogue.services.items()
+        }
+        cards = overview_cards(content.services, statuses, lang, now, translations(lang).gettext)
+        renderer.prepare_card_tails(lang, cards)
     installable = build_pwa(content.region, static, renderer, settings.exit_url)
     app.state.site = Site(settings, content, static, renderer, installable)
     return app
 
 
 def middleware(app: FastAPI) -> SecurityHeaders:
-    """The layers around the app: headers outermost (even a 500 gets them), then compression."""
-    return SecurityHeaders(Compress(app))
+    """The layers around the app: headers outermost (even a 500 gets them), then the memory of
+    shared pages, then compression."""
+    return SecurityHeaders(Memo(Compress(app)))
 
 
 def create_app(settings: Settings, content: Content) -> SecurityHeaders:

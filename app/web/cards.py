@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -107,10 +108,14 @@ def card(
         your_name=text(service.your_name, lang),
         starter=starter,
         starter_nl=None if lang == DEFAULT else service.starter[DEFAULT],
-        languages=", ".join(
-            Locale.parse(code).get_language_name(lang) or code for code in service.languages
-        ),
+        languages=", ".join(language_name(code, lang) for code in service.languages),
     )
+
+
+@cache
+def language_name(code: str, lang: str) -> str:
+    """A language's name in the page's language ("Engels" on a Dutch page); Babel is slow."""
+    return Locale.parse(code).get_language_name(lang) or code
 
 
 def _channel(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 from starlette.datastructures import FormData
+from starlette.requests import Request
 
 from app.domain.answers import QUESTIONS, InvalidAnswer, parse_answers
 from app.domain.journey import STEPS, Given, Nav
@@ -10,6 +13,27 @@ from app.domain.journey import STEPS, Given, Nav
 
 class InvalidForm(ValueError):
     """A value that is not part of the protocol; the child sees a friendly 422 page."""
+
+
+MAX_BODY = 4096  # five answers and the navigation fit in a few hundred bytes
+
+
+async def read_form(request: Request) -> FormData:
+    """The urlencoded body our forms send (htmx sends the same). Anything else - another
+    content type, a body too large, bytes that are not UTF-8 - is an invalid form."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/x-www-form-urlencoded":
+        raise InvalidForm("content-type")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise InvalidForm("size")
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+    except (UnicodeDecodeError, ValueError):
+        raise InvalidForm("encoding") from None
+    return FormData(pairs)
 
 
 def parse_form(form: FormData) -> tuple[Given, Nav, str | None]:

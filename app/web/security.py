@@ -67,7 +67,7 @@ SECURITY_HEADERS: dict[str, str] = {
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
 }
-NEVER = {b"server", b"x-powered-by", b"set-cookie", b"access-control-allow-origin"}
+NEVER = {b"server", b"x-powered-by", b"set-cookie", b"access-control-allow-origin", b"x-shared"}
 _ENCODED = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
 
 FALLBACK_500 = (

@@ -31,12 +31,12 @@ class Site:
     clock: Callable[[], datetime] = amsterdam_now
 
 
-def get_site(request: Request) -> Site:
+async def get_site(request: Request) -> Site:
     site: Site = request.app.state.site
     return site
 
 
-def get_lang(lang: str) -> str:
+async def get_lang(lang: str) -> str:
     """The language of a path prefix; an unknown one is a 404 (never a guess)."""
     if lang not in LANGUAGES:
         raise HTTPException(status_code=404)

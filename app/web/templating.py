@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    DictLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from markupsafe import Markup
 
 from app.web.compression import Variants
 from app.web.i18n import LANGUAGES, translations
 from app.web.static import StaticAssets
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+MARKER = "<!--page-->"  # where layout.html includes the page; the layout is rendered once
 
 # htmx configured as security.md section B asks: our origin only, no eval, no script tags, no
 # injected styles, no history snapshots. Every response is swapped in (error pages are friendly
@@ -67,9 +77,17 @@ class Renderer:
     ) -> None:
         self._envs: dict[str, Environment] = {}
         self._shared: dict[tuple[str, str, str, bool], Variants] = {}
+        self._frames: dict[tuple[str, str], tuple[str, str]] = {}
+        self._card_tails: dict[tuple[str, str], Markup] = {}
+
+        @cache
+        def url(name: str, params: tuple[tuple[str, str], ...]) -> str:
+            # Routes never change after start-up, and FastAPI's url_path_for is slow.
+            return str(url_path_for(name, **dict(params)))
+
         for code, language in LANGUAGES.items():
             env = Environment(
-                loader=FileSystemLoader(TEMPLATES),
+                loader=ChoiceLoader([FileSystemLoader(TEMPLATES), DictLoader({MARKER: MARKER})]),
                 autoescape=select_autoescape(["html"]),
                 undefined=StrictUndefined,
                 extensions=["jinja2.ext.i18n"],
@@ -82,11 +100,18 @@ class Renderer:
                 lang=code,
                 dir=language.direction,
                 static=static.url,
-                url=lambda name, **params: str(url_path_for(name, **params)),
+                url=lambda name, **params: url(name, tuple(sorted(params.items()))),
                 htmx_config=HTMX_CONFIG,
                 languages=LANGUAGES,
+                card_tail=lambda card, lang=code: self._card_tails[(lang, card.id)],
             )
             self._envs[code] = env
+
+    def prepare_card_tails(self, lang: str, cards: list[Any]) -> None:
+        """Render, once and for every place, the part of its card that no answer changes."""
+        template = self._envs[lang].get_template("components/card_tail.html")
+        for card in cards:
+            self._card_tails[(lang, card.id)] = Markup(template.render(c=card))
 
     def gettext(self, lang: str) -> Callable[[str], str]:
         return translations(lang).gettext
@@ -95,10 +120,17 @@ class Renderer:
         env = self._envs[lang]
         if fragment:
             return env.get_template(template).render(**context)
-        switch_to = SAME_PAGE_IN_ANOTHER_LANGUAGE.get(template, "start")
-        return env.get_template("layout.html").render(
-            partial=template, switch_to=switch_to, **context
-        )
+        head, tail = self._frame(lang, SAME_PAGE_IN_ANOTHER_LANGUAGE.get(template, "start"))
+        return head + env.get_template(template).render(**context) + tail
+
+    def _frame(self, lang: str, switch_to: str) -> tuple[str, str]:
+        """layout.html around the page, rendered once per language: it uses no page context."""
+        frame = self._frames.get((lang, switch_to))
+        if frame is None:
+            layout = self._envs[lang].get_template("layout.html")
+            head, tail = layout.render(partial=MARKER, switch_to=switch_to).split(MARKER)
+            frame = self._frames[(lang, switch_to)] = (head, tail)
+        return frame
 
     def document(self, lang: str, template: str, **context: Any) -> str:
         """A template that is a whole document by itself (the offline card, the service worker)."""
@@ -116,7 +148,7 @@ class Renderer:
             html = self.render(lang, template, fragment, **context)
             variants = self._shared[cache_key] = Variants.of(html.encode())
         body, encoding = variants.pick(request.headers.get("accept-encoding"))
-        headers = {"Vary": "HX-Request, Accept-Encoding", "Content-Language": lang}
+        headers = {"Vary": "HX-Request, Accept-Encoding", "Content-Language": lang, "X-Shared": "1"}
         if encoding:
             headers["Content-Encoding"] = encoding
         return Response(body, media_type="text/html; charset=utf-8", headers=headers)

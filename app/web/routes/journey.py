@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
+from starlette.routing import Route
 
 from app.domain.answers import parse_answers
 from app.domain.journey import Nav, Screen, ScreenKind, next_screen
 from app.domain.recommend import recommend
 from app.web.cards import result_cards
 from app.web.errors import invalid_form_page
-from app.web.forms import InvalidForm, parse_form
+from app.web.forms import InvalidForm, parse_form, read_form
+from app.web.i18n import LANGUAGES
 from app.web.site import Site, get_lang, get_site
 from app.web.wording import question
 
@@ -38,11 +40,15 @@ async def first_question(request: Request, lang: LangDep, site: SiteDep) -> Resp
     )
 
 
-@router.post("/{lang}/stap")
-async def answer(request: Request, lang: LangDep, site: SiteDep) -> Response:
-    form = await request.form()
+async def answer(request: Request) -> Response:
+    """POST /{lang}/stap - the busiest route, so a plain Starlette route (see ROUTES): FastAPI's
+    dependency solving cost as much as rendering the results page."""
+    lang = request.path_params["lang"]
+    if lang not in LANGUAGES:
+        raise HTTPException(status_code=404)
+    site: Site = request.app.state.site
     try:
-        given, nav, step = parse_form(form)
+        given, nav, step = parse_form(await read_form(request))
     except InvalidForm:
         return invalid_form_page(request, lang, site)
     return _show(request, lang, site, next_screen(given, nav, step))
@@ -87,3 +93,7 @@ def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
         call_112_first=recommendation.call_112_first,
         nav=Nav,
     )
+
+
+# Mounted by app.web.app before the FastAPI routers (and left out of the OpenAPI schema).
+ROUTES = [Route("/{lang}/stap", answer, methods=["POST"], name="answer")]

@@ -13,7 +13,7 @@ router = APIRouter(include_in_schema=False)
 SiteDep = Annotated[Site, Depends(get_site)]
 LangDep = Annotated[str, Depends(get_lang)]
 # Their URLs cannot carry a content hash: the browser must ask again every time (security.md A).
-REVALIDATE = {"Cache-Control": "no-cache"}
+REVALIDATE = {"Cache-Control": "no-cache", "X-Shared": "1"}  # X-Shared: app/web/memo.py
 
 
 @router.get("/sw.js", name="service_worker")

@@ -54,7 +54,7 @@ async def static_file(path: str, request: Request, site: SiteDep) -> Response:
     asset = site.static.get(path)
     if asset is None:
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
-    headers = {"Cache-Control": IMMUTABLE}
+    headers = {"Cache-Control": IMMUTABLE, "X-Shared": "1"}  # app/web/memo.py
     body, encoding = asset.variants.pick(request.headers.get("accept-encoding"))
     if asset.variants.br is not None:
         headers["Vary"] = "Accept-Encoding"

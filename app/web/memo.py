@@ -1,0 +1,54 @@
+"""Responses the app marks as shared are served from memory, before any routing.
+
+A page that depends only on its path (the language pages, static files, the service worker) is
+answered by the app once per path, htmx flag and encoding; the app marks it with the header
+`x-shared`, which never leaves the server. Requests with a query string always reach the app,
+and nothing that depends on what a visitor sent is ever marked, so nothing a child answered is
+kept here.
+"""
+
+from __future__ import annotations
+
+from app.web.compression import choose
+from app.web.security import ASGIApp, Message, Receive, Scope, Send
+
+SHARED = b"x-shared"
+Key = tuple[str, bool, str | None]
+
+
+class Memo:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._store: dict[Key, tuple[Message, Message]] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope.get("query_string"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers", []))
+        key: Key = (
+            scope["path"],
+            headers.get(b"hx-request") == b"true",
+            choose(headers.get(b"accept-encoding", b"").decode("latin-1")),
+        )
+        hit = self._store.get(key)
+        if hit is not None:
+            await send(dict(hit[0]))
+            await send(dict(hit[1]))
+            return
+        start: Message | None = None
+
+        async def remembering_send(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                raw = message.get("headers", [])
+                if any(k.lower() == SHARED for k, _ in raw):
+                    start = {**message, "headers": [(k, v) for k, v in raw if k.lower() != SHARED]}
+                    message = start
+            elif start is not None and message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    self._store[key] = (start, dict(message))
+                start = None
+            await send(message)
+
+        await self.app(scope, receive, remembering_send)
