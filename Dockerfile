@@ -16,7 +16,10 @@ COPY app ./app
 RUN pip install --no-cache-dir -e .
 COPY content ./content
 COPY static ./static
+COPY babel.cfg ./
+COPY locales ./locales
 COPY --from=assets /src/vendor ./static/vendor
+RUN pybabel compile --domain messages --directory locales
 USER app
 RUN python -m app check
 EXPOSE 8000
