@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
 from app.domain.answers import QUESTIONS, InvalidAnswer, parse_answers
@@ -30,7 +30,9 @@ async def read_form(request: Request) -> FormData:
         if len(body) > MAX_BODY:
             raise InvalidForm("size")
     try:
-        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+        pairs: list[tuple[str, str | UploadFile]] = list(
+            parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+        )
     except (UnicodeDecodeError, ValueError):
         raise InvalidForm("encoding") from None
     return FormData(pairs)
