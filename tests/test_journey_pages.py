@@ -183,3 +183,24 @@ def test_random_journeys_through_the_forms_follow_the_rules(
         assert shown == [o.service for o in expected.options], chosen
         seen = [Seen(o.service, o.reachable_now, "shown") for o in expected.options]
         assert not violations(answers, seen, content.catalogue, expected.call_112_first)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"danger=no&" + b"x" * 5000, "application/x-www-form-urlencoded"),  # too large
+        (b"danger=\xff\xfe", "application/x-www-form-urlencoded"),  # not UTF-8
+        (b'{"danger": "no"}', "application/json"),  # not a form
+        (
+            b"--b\r\nContent-Disposition: form-data; name=danger\r\n\r\nno\r\n--b--",
+            "multipart/form-data; boundary=b",
+        ),
+    ],
+    ids=["too-large", "not-utf8", "json", "multipart"],
+)
+def test_anything_but_our_small_form_is_a_friendly_422(
+    client: CheckingClient, body: bytes, content_type: str
+) -> None:
+    response = client.post("/nl/stap", content=body, headers={"Content-Type": content_type})
+    assert response.status_code == 422
+    assert 'href="tel:112"' in response.text
