@@ -60,9 +60,10 @@ test: check chromium
 	$(PY) -m pytest
 
 lint: install
-	$(VENV)/bin/ruff check app tests scripts
-	$(VENV)/bin/ruff format --check app tests scripts
+	$(VENV)/bin/ruff check app tests scripts bench
+	$(VENV)/bin/ruff format --check app tests scripts bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy bench
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor

@@ -2,7 +2,7 @@
 
 Static files and the pages that depend only on the language are compressed once, at their
 best level, and kept in memory. Everything else (results, fragments, JSON) is compressed per
-response by `Compress`, a pure ASGI middleware, at a fast level.
+response by `Compress`, a pure ASGI middleware, in the client's encoding only, at a fast level.
 """
 
 from __future__ import annotations
@@ -25,13 +25,12 @@ class Variants:
     br: bytes | None
 
     @classmethod
-    def of(cls, body: bytes, best: bool = True) -> Variants:
+    def of(cls, body: bytes) -> Variants:
+        """Every encoding at its best level: for what is compressed once and kept."""
         if len(body) < MIN_SIZE:
             return cls(body, None, None)
         return cls(
-            body,
-            gzip.compress(body, compresslevel=9 if best else 5, mtime=0),
-            brotli.compress(body, quality=11 if best else 5),
+            body, gzip.compress(body, compresslevel=9, mtime=0), brotli.compress(body, quality=11)
         )
 
     def pick(self, accept_encoding: str | None) -> tuple[bytes, str | None]:
@@ -41,6 +40,14 @@ class Variants:
         if encoding == "gzip" and self.gzip is not None:
             return self.gzip, "gzip"
         return self.identity, None
+
+
+def fast(body: bytes, encoding: str) -> tuple[bytes, str]:
+    """Per-response compression, in the one encoding the client will use: brotli at quality 3
+    (0.08 ms for a 9 KB results page, 35% of its size) or gzip at level 5."""
+    if encoding == "br":
+        return brotli.compress(body, quality=3), "br"
+    return gzip.compress(body, compresslevel=5, mtime=0), "gzip"
 
 
 def choose(accept_encoding: str | None) -> str | None:
@@ -100,16 +107,14 @@ class Compress:
                 start = None
                 await send(message)
                 return
-            variants = Variants.of(body, best=False)
-            compressed, used = variants.pick(encoding)
+            compressed, used = fast(body, encoding)
             headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"vary")]
             vary = _header(list(start.get("headers", [])), b"vary")
             headers += [
                 (b"content-length", str(len(compressed)).encode()),
                 (b"vary", (vary + b", Accept-Encoding") if vary else b"Accept-Encoding"),
             ]
-            if used:
-                headers.append((b"content-encoding", used.encode()))
+            headers.append((b"content-encoding", used.encode()))
             await send({**start, "headers": headers})
             start = None
             await send({**message, "body": compressed})

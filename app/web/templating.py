@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from app.web.compression import Variants
 from app.web.i18n import LANGUAGES, translations
+from app.web.pretranslate import Pretranslate
 from app.web.static import StaticAssets
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -90,10 +91,12 @@ class Renderer:
                 loader=ChoiceLoader([FileSystemLoader(TEMPLATES), DictLoader({MARKER: MARKER})]),
                 autoescape=select_autoescape(["html"]),
                 undefined=StrictUndefined,
-                extensions=["jinja2.ext.i18n"],
+                extensions=["jinja2.ext.i18n", Pretranslate],
                 trim_blocks=True,
+                auto_reload=False,  # templates never change while the server runs: no stat()
                 lstrip_blocks=True,
             )
+            env.globals["gettext_constant"] = translations(code).gettext  # for Pretranslate
             env.install_gettext_translations(translations(code), newstyle=True)  # type: ignore[attr-defined]
             env.globals.update(
                 globals_,

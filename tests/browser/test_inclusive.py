@@ -56,7 +56,7 @@ def test_the_whole_journey_works_with_the_keyboard_only(page: Page) -> None:
     _tab_to(page, "main a.button.primary")
     page.keyboard.press("Enter")
     page.locator("button[name=danger]").first.wait_for()
-    assert page.evaluate("() => document.activeElement.tagName") == "H1"  # heard first
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'", timeout=5000)
     _tab_to(page, "button[name=danger][value=no]")
     page.keyboard.press("Enter")
     page.locator("input[name=topics]").first.wait_for()
@@ -74,6 +74,8 @@ def test_the_whole_journey_works_with_the_keyboard_only(page: Page) -> None:
     _tab_to(page, "button[name=goal][value=change]")
     page.keyboard.press("Enter")
     page.locator("[data-service]").first.wait_for()
+    # htmx moves focus once the swap has settled: wait for it (fails after 5 s if it never does)
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'", timeout=5000)
     assert page.evaluate("() => document.activeElement.textContent") == "Hier kun je terecht"
     _tab_to(page, "[data-service] a[href^='tel:'], [data-service] a[href^='https:']")
 

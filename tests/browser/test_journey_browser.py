@@ -37,7 +37,7 @@ def test_journey_with_javascript_is_one_history_entry(page: Page, base_url: str)
     assert page.url == f"{base_url}/nl/"  # htmx swapped the main area; the URL never changed
     assert page.evaluate("() => history.length") == history
     # after a swap, focus is on the new heading so screen readers hear it
-    assert page.evaluate("() => document.activeElement.tagName") == "H1"
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'", timeout=5000)
     # nothing left on the phone (htmx's history cache is configured off)
     stored = page.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]")
     assert stored == ["", 0, 0]
