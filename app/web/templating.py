@@ -45,6 +45,9 @@ HTMX_CONFIG = json.dumps(
         "historyEnabled": False,
         "refreshOnHistoryMiss": False,
         "scrollIntoViewOnBoost": False,
+        # Bind the swapped-in form at once: with htmx's default 20 ms settle delay a quick tap
+        # (or Enter) on the new question submitted it natively, as a full page load.
+        "defaultSettleDelay": 0,
         "responseHandling": [
             {"code": "204", "swap": False},
             {"code": "...", "swap": True},

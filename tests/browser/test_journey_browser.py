@@ -99,3 +99,23 @@ def test_quick_exit_and_112_stay_in_view_on_a_phone(page: Page) -> None:
     page.mouse.wheel(0, 3000)
     expect(page.get_by_role("link", name="Snel weg", exact=True)).to_be_in_viewport()
     expect(page.get_by_role("link", name="In gevaar? Bel 112")).to_be_in_viewport()
+
+
+def test_a_tap_right_after_a_swap_stays_in_the_page(page: Page, base_url: str) -> None:
+    """The swapped-in form must be live at once: a tap in the same instant the question
+    appears is handled by htmx, never submitted as a full page load (a new history entry)."""
+    page.goto("/nl/stap")
+    history = page.evaluate("() => history.length")
+    page.evaluate(
+        """() => new MutationObserver((_, observer) => {
+             const next = document.querySelector("input[name=topics][value=bullying]");
+             if (!next) return;
+             observer.disconnect();
+             next.click();
+             document.querySelector("button[name=nav][value=next]").click();
+           }).observe(document.getElementById("main"), {childList: true, subtree: true})"""
+    )
+    page.locator("button[name=danger][value=no]").click()
+    page.locator("button[name=age]").first.wait_for()
+    assert page.url == f"{base_url}/nl/stap"  # the GET page we started on: no navigation
+    assert page.evaluate("() => history.length") == history
