@@ -107,6 +107,7 @@ def _leave_and_come_back(
     base_url: str,
     neutral_site: str,
     journey: bool,
+    heading: str,
     init_script: str | None = None,
 ) -> dict[str, Any]:
     """Open the first question (or answer everything, with JS), follow a link to another site
@@ -132,8 +133,8 @@ def _leave_and_come_back(
     page.evaluate("url => { location.href = url; }", neutral_site)
     page.wait_for_url(neutral_site)
     page.go_back(wait_until="commit")
-    page.wait_for_timeout(500)  # a reset navigates once more
-    page.get_by_role("heading", level=1).first.wait_for()
+    # Wait for the heading this run expects (the reset navigates once more), up to 10 s.
+    expect(page.get_by_role("heading", level=1).first).to_contain_text(heading, timeout=10_000)
     result = {
         "heading": page.get_by_role("heading", level=1).first.inner_text(),
         "services": shown_services(page),
@@ -152,13 +153,20 @@ def test_back_from_the_cache_resets_to_the_start(
 ) -> None:
     """The mechanism, with the back-forward cache really restoring the page."""
     control = _leave_and_come_back(
-        bfcache_browser, base_url, neutral_site, journey=False, init_script=WITHOUT_RESET
+        bfcache_browser,
+        base_url,
+        neutral_site,
+        journey=False,
+        heading="Ben je nu in gevaar",
+        init_script=WITHOUT_RESET,
     )
     # Without our reset Chromium restores the question page from its back-forward cache, form
     # and all: the danger is real in this browser, so the next run tests something.
     assert control["not_restored"] == [], control
     assert control["heading"].startswith("Ben je nu in gevaar") and control["hidden_fields"]
-    result = _leave_and_come_back(bfcache_browser, base_url, neutral_site, journey=False)
+    result = _leave_and_come_back(
+        bfcache_browser, base_url, neutral_site, journey=False, heading=START_HEADING
+    )
     assert result["not_restored"] == []  # restored from the cache, then reset by our script
     assert result["heading"] == START_HEADING and result["hidden_fields"] == 0
     assert result["url"] == f"{base_url}/nl/"
@@ -170,7 +178,9 @@ def test_back_after_answering_shows_only_the_start(
     """The whole story: answers on screen, a helpline link, Back. Chromium keeps such a page out
     of its cache (its answers came by no-store fetches); other browsers may not, and then the
     reset above takes over. Either way the child sees only the start."""
-    result = _leave_and_come_back(bfcache_browser, base_url, neutral_site, journey=True)
+    result = _leave_and_come_back(
+        bfcache_browser, base_url, neutral_site, journey=True, heading=START_HEADING
+    )
     assert result["services"] == [] and result["hidden_fields"] == 0
     assert result["heading"] == START_HEADING
     assert "JsNetworkRequestReceivedCacheControlNoStoreResource" in result["not_restored"]
