@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from app.content.loader import Content
-from app.domain.hours import AMSTERDAM
-from app.domain.recommend import channel_statuses
 from app.settings import Settings
 from app.web import errors
 from app.web.cards import overview_cards
@@ -19,7 +16,7 @@ from app.web.memo import Memo
 from app.web.pwa import build_pwa
 from app.web.routes import api, journey, pages, pwa, system
 from app.web.security import SecurityHeaders
-from app.web.site import Site
+from app.web.site import Site, amsterdam_now
 from app.web.static import StaticAssets
 from app.web.templating import Renderer
 
@@ -48,13 +45,8 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         app.include_router(router)
     errors.install(app)
     # After the routes: the offline card links to them.
-    now = datetime.now(AMSTERDAM)
-    for lang in LANGUAGES:
-        statuses = {
-            service_id: channel_statuses(service, now)
-            for service_id, service in content.catalogue.services.items()
-        }
-        cards = overview_cards(content.services, statuses, lang, now, translations(lang).gettext)
+    for lang in LANGUAGES:  # the card parts that no answer and no hour changes
+        cards = overview_cards(content, lang, amsterdam_now(), translations(lang).gettext)
         renderer.prepare_card_tails(lang, cards)
     installable = build_pwa(content.region, static, renderer, settings.exit_url)
     app.state.site = Site(settings, content, static, renderer, installable)

@@ -10,9 +10,10 @@ from babel import Locale
 from babel.dates import format_date, format_time
 
 from app.content import models
+from app.content.loader import Content
 from app.domain.answers import AGE_RANGES, AgeGroup, Contact
 from app.domain.catalogue import ChannelKind
-from app.domain.recommend import ChannelStatus, Option
+from app.domain.recommend import ChannelStatus, Option, channel_statuses
 from app.web.i18n import DEFAULT
 from app.web.wording import Gettext, reason
 
@@ -66,14 +67,13 @@ def result_cards(
     ]
 
 
-def overview_cards(
-    services: dict[str, models.Service],
-    catalogue_statuses: dict[str, tuple[ChannelStatus, ...]],
-    lang: str,
-    now: datetime,
-    _: Gettext,
-) -> list[Card]:
-    return [card(s, catalogue_statuses[s.id], lang, now, None, _) for s in services.values()]
+def overview_cards(content: Content, lang: str, now: datetime, _: Gettext) -> list[Card]:
+    """Every place, in display order, with what is open at `now`."""
+    catalogue = content.catalogue.services
+    return [
+        card(s, channel_statuses(catalogue[s.id], now), lang, now, None, _)
+        for s in content.services.values()
+    ]
 
 
 def card(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.routing import Route
 
@@ -14,7 +14,6 @@ from app.domain.recommend import recommend
 from app.web.cards import result_cards
 from app.web.errors import invalid_form_page
 from app.web.forms import InvalidForm, parse_form, read_form
-from app.web.i18n import LANGUAGES
 from app.web.site import Site, get_lang, get_site
 from app.web.wording import question
 
@@ -43,10 +42,8 @@ async def first_question(request: Request, lang: LangDep, site: SiteDep) -> Resp
 async def answer(request: Request) -> Response:
     """POST /{lang}/stap - the busiest route, so a plain Starlette route (see ROUTES): FastAPI's
     dependency solving cost as much as rendering the results page."""
-    lang = request.path_params["lang"]
-    if lang not in LANGUAGES:
-        raise HTTPException(status_code=404)
-    site: Site = request.app.state.site
+    lang = await get_lang(request.path_params["lang"])
+    site = await get_site(request)
     try:
         given, nav, step = parse_form(await read_form(request))
     except InvalidForm:

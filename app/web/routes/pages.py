@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.domain.recommend import channel_statuses
 from app.web.cards import overview_cards
 from app.web.site import Site, get_lang, get_site
 
@@ -28,12 +27,7 @@ async def start(request: Request, lang: LangDep, site: SiteDep) -> Response:
 
 @router.get("/{lang}/overzicht", name="overview")
 async def overview(request: Request, lang: LangDep, site: SiteDep) -> HTMLResponse:
-    now = site.clock()
-    statuses = {
-        service_id: channel_statuses(service, now)
-        for service_id, service in site.content.catalogue.services.items()
-    }
-    cards = overview_cards(site.content.services, statuses, lang, now, site.renderer.gettext(lang))
+    cards = overview_cards(site.content, lang, site.clock(), site.renderer.gettext(lang))
     return site.renderer.page(request, lang, "pages/overview.html", cards=cards)
 
 
