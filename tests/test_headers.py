@@ -115,6 +115,14 @@ ERRORS: list[tuple[str, str, dict[str, Any], bool, int, str]] = [
     ("GET", "/does-not-exist", {}, False, 404, "no-store"),
     ("GET", "/nl/does/not/exist", {}, False, 404, "no-store"),
     ("DELETE", "/nl/stap", {}, False, 405, "no-store"),
+    (
+        "POST",
+        "/xx/stap",
+        {"data": ANSWERS},
+        False,
+        404,
+        "no-store",
+    ),  # FastAPI's route, not Shortcut
     ("GET", BOOM_PATH, {}, False, 500, "no-store"),
     ("GET", f"/api{BOOM_PATH}", {}, False, 404, "no-store"),
 ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import random
+from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,9 +13,18 @@ from bs4 import BeautifulSoup
 from app.content.loader import Content
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic, parse_answers
 from app.domain.recommend import recommend
+from app.web.app import fastapi_of
 from tests.conftest import WEDNESDAY_AFTERNOON, CheckingClient
 from tests.formdriver import heading, services, submit, walk
 from tests.rules import Seen, violations
+
+ANSWERS_ALL = {
+    "danger": "no",
+    "topics": "home_fights",
+    "age": "12_15",
+    "contact": "chat",
+    "goal": "listen",
+}
 
 
 def test_worked_example_of_the_design(client: CheckingClient) -> None:
@@ -204,3 +216,28 @@ def test_anything_but_our_small_form_is_a_friendly_422(
     response = client.post("/nl/stap", content=body, headers={"Content-Type": content_type})
     assert response.status_code == 422
     assert 'href="tel:112"' in response.text
+
+
+def test_an_error_while_answering_shows_the_friendly_500(
+    client: CheckingClient, asgi_app: object, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    """POST /{lang}/stap is answered in front of FastAPI (journey.Shortcut): its errors must still
+    end as every other error does: the page with the helplines, one log line, no message."""
+    site = fastapi_of(asgi_app).state.site
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("secret answer home_fights")
+
+    monkeypatch.setattr(site.answer_pages, "render", broken)
+    with caplog.at_level(logging.ERROR, logger="app.errors"):
+        response = client.post("/ar/stap", data=ANSWERS_ALL)
+    assert response.status_code == 500
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.headers["cache-control"] == "no-store"
+    page = BeautifulSoup(response.text, "html.parser")
+    assert page.html is not None and page.html["lang"] == "ar"
+    assert page.find("a", href="tel:112") is not None
+    assert "secret" not in response.text and "RuntimeError" not in response.text
+    assert [r.getMessage() for r in caplog.records] == [
+        f"unhandled RuntimeError at {Path(__file__).resolve()}:{broken.__code__.co_firstlineno + 1}"
+    ]

@@ -86,9 +86,12 @@ class OpeningHours:
     def next_opening(self, at: datetime) -> datetime | None:
         """The first moment after `at` at which a slot starts (None if none within two weeks)."""
         local = _local(at, self.tz)
+        minute = local.hour * 60 + local.minute
         for offset in range(LOOKAHEAD_DAYS + 1):
             day = local.date() + timedelta(offset)
             for slot in sorted(self.slots_on(day)):
+                if offset == 0 and slot.start <= minute:
+                    continue  # started already today (a start in the DST gap moves later, not past)
                 start = wall_time(day, slot.start, self.tz)
                 if start > local:
                     return start
@@ -103,6 +106,8 @@ def wall_time(day: date, minute: int, tz: ZoneInfo) -> datetime:
     """
     naive = datetime.combine(day, time(minute // 60, minute % 60))
     moment = naive.replace(tzinfo=tz)
+    if moment.utcoffset() == moment.replace(fold=1).utcoffset():
+        return moment  # neither in the spring gap nor in the autumn fold: the common case
     if moment.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == naive:
         return moment
     candidate = naive.replace(tzinfo=tz, fold=1).astimezone(UTC)  # the earlier reading

@@ -32,6 +32,7 @@ from app.domain.catalogue import (
 )
 
 MAX_OPTIONS = 3
+TOPICS = tuple(Topic)  # in the order the question lists them; iterating the enum is slow
 
 # A small preference among places that help with many things (a tie-breaker, and R9). The gap
 # between the first three and the rest is larger than the "open now" bonus (0.5), so that with
@@ -127,15 +128,16 @@ def channel_statuses(service: Service, now: datetime) -> tuple[ChannelStatus, ..
 
 def recommend(answers: Answers, catalogue: Catalogue, now: datetime) -> Recommendation:
     eligible = {s.id: s for s in catalogue.services.values() if s.serves_age(answers.age)}
-    statuses: dict[str, tuple[ChannelStatus, ...]] = {}
-
-    def status(service_id: str) -> tuple[ChannelStatus, ...]:
-        if service_id not in statuses:
-            statuses[service_id] = channel_statuses(eligible[service_id], now)
-        return statuses[service_id]
+    open_now: dict[str, bool] = {}
 
     def reachable(service_id: str) -> bool:
-        return any(c.open_now is True for c in status(service_id))
+        # Only whether a place is open: when it opens next is worked out for the options alone.
+        if service_id not in open_now:
+            channels = eligible[service_id].channels
+            open_now[service_id] = any(
+                c.hours is not None and c.hours.is_open(now) for c in channels
+            )
+        return open_now[service_id]
 
     picks = _ordered(_required(answers, eligible), answers)
     ranked = _ranked_candidates(answers, eligible, picks, reachable)
@@ -147,7 +149,8 @@ def recommend(answers: Answers, catalogue: Catalogue, now: datetime) -> Recommen
     _ensure_reachable(picks, ranked, reachable)
 
     options = tuple(
-        Option(p.service, p.reason, p.topic, status(p.service)) for p in picks[:MAX_OPTIONS]
+        Option(p.service, p.reason, p.topic, channel_statuses(eligible[p.service], now))
+        for p in picks[:MAX_OPTIONS]
     )
     danger = answers.danger
     return Recommendation(options, now, danger in (Danger.YES, Danger.UNSURE))
@@ -171,7 +174,7 @@ def _required(answers: Answers, eligible: dict[str, Service]) -> list[_Pick]:
     if danger is Danger.UNSURE:  # R1b
         need(VEILIG_THUIS, Reason.DANGER_UNSURE)
     if answers.violence:  # R4
-        topic = next(t for t in Topic if t in answers.topics & VIOLENCE_TOPICS)
+        topic = next(t for t in TOPICS if t in answers.topics & VIOLENCE_TOPICS)
         need(VEILIG_THUIS, Reason.VIOLENCE_CHANGE, topic)
         need(KINDERTELEFOON, Reason.VIOLENCE_LISTEN, topic)
     if Topic.DIVORCE in answers.topics and not answers.violence and not answers.suicide:  # R6
@@ -217,7 +220,7 @@ def _ranked_candidates(
     for position, service in enumerate(eligible.values()):
         if service.id in taken or service.id in RULE_ONLY:
             continue
-        hits = [t for t in Topic if t in answers.topics and t in service.topics]
+        hits = [t for t in TOPICS if t in answers.topics and t in service.topics]
         contact_fits = any(c.kind in wanted_kinds for c in service.channels)
         score = 10.0 * bool(hits) + len(hits) + GENERAL_PREFERENCE.get(service.id, 0.0)
         score += 3.0 * contact_fits

@@ -9,8 +9,10 @@ from fastapi import FastAPI
 from app.content.loader import Content
 from app.settings import Settings
 from app.web import errors
+from app.web.answer_pages import AnswerPages
 from app.web.cards import overview_cards
 from app.web.compression import Compress
+from app.web.forms import hidden_fields
 from app.web.i18n import LANGUAGES, translations
 from app.web.memo import Memo
 from app.web.pwa import build_pwa
@@ -37,26 +39,34 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
     renderer = Renderer(
         static,
         app.url_path_for,
-        {"site_title": content.region.site_title, "region": content.region},
+        {
+            "site_title": content.region.site_title,
+            "region": content.region,
+            "hidden_fields": hidden_fields,
+        },
     )
     # The journey first: it is the busiest route, and FastAPI tries routes in order.
     app.router.routes.extend(journey.ROUTES)
     for router in (journey.router, system.router, pwa.router, api.router, pages.router):
         app.include_router(router)
     errors.install(app)
-    # After the routes: the offline card links to them.
-    for lang in LANGUAGES:  # the card parts that no answer and no hour changes
-        cards = overview_cards(content, lang, amsterdam_now(), translations(lang).gettext)
-        renderer.prepare_card_tails(lang, cards)
+    # After the routes: the pages made at start-up link to them.
+    cards = {  # every place's card: the parts that no answer and no hour changes
+        lang: overview_cards(content, lang, amsterdam_now(), translations(lang).gettext)
+        for lang in LANGUAGES
+    }
+    for lang, lang_cards in cards.items():
+        renderer.prepare_card_tails(lang, lang_cards)
+    answer_pages = AnswerPages(renderer, content, cards)
     installable = build_pwa(content.region, static, renderer, settings.exit_url)
-    app.state.site = Site(settings, content, static, renderer, installable)
+    app.state.site = Site(settings, content, static, renderer, answer_pages, installable)
     return app
 
 
 def middleware(app: FastAPI) -> SecurityHeaders:
     """The layers around the app: headers outermost (even a 500 gets them), then the memory of
-    shared pages, then compression."""
-    return SecurityHeaders(Memo(Compress(app)))
+    shared pages, then compression, then the shortcut for the answers (journey.Shortcut)."""
+    return SecurityHeaders(Memo(Compress(journey.Shortcut(app, app.state.site))))
 
 
 def create_app(settings: Settings, content: Content) -> SecurityHeaders:

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date
 
 from app.content import models
 from app.content.loader import Content
 from app.domain.answers import AGE_RANGES, AgeGroup, Contact
 from app.domain.catalogue import ChannelKind
 from app.domain.recommend import ChannelStatus, Option, channel_statuses
-from app.web.i18n import DEFAULT
+from app.web.i18n import DEFAULT, LANGUAGES
+from app.web.stencil import hole
 from app.web.wording import Gettext, reason
 
 NO_UPPER_AGE = 120
+
+# Monday to Sunday in each language, made once: Babel takes 0.02 ms a name. 1 January 2024 was a
+# Monday.
+DAY_NAMES = {
+    lang: tuple(format_date(date(2024, 1, 1 + day), "EEEE", locale=lang) for day in range(7))
+    for lang in LANGUAGES
+}
 
 
 @dataclass(frozen=True)
@@ -52,19 +60,40 @@ def text(texts: dict[str, str], lang: str) -> str:
     return texts.get(lang) or texts[DEFAULT]
 
 
-def result_cards(
-    options: tuple[Option, ...],
-    services: dict[str, models.Service],
+def stencil_view(card: Card, with_reason: bool) -> tuple[Card, set[str]]:
+    """The card with a hole for every text an answer or the hour changes (see stencil.py), and
+    the names of those holes: the keys `option_texts` gives."""
+    holes = {"ages"} | ({"reason"} if with_reason else set())
+    channels = []
+    for i, channel in enumerate(card.channels):
+        channels.append(replace(channel, state=hole(f"state{i}"), status=hole(f"status{i}")))
+        holes |= {f"state{i}", f"status{i}"}
+    view = replace(
+        card,
+        reason=hole("reason") if with_reason else None,
+        ages=hole("ages"),
+        channels=tuple(channels),
+    )
+    return view, holes
+
+
+def option_texts(
+    option: Option,
+    service: models.Service,
     lang: str,
     now: datetime,
     age: AgeGroup | None,
     contact: Contact | None,
     _: Gettext,
-) -> list[Card]:
-    return [
-        card(services[o.service], o.channels, lang, now, age, _, reason=reason(o, contact, _))
-        for o in options
-    ]
+) -> dict[str, str]:
+    """The values for the holes of `stencil_view`: what this child sees on this card now."""
+    texts = {
+        "reason": reason(option, contact, _),
+        "ages": _ages(service, age, "age" in service.needs_verification, _),
+    }
+    for i, (model, status) in enumerate(zip(service.channels, option.channels, strict=True)):
+        texts[f"state{i}"], texts[f"status{i}"] = _status(model, status, lang, now, _)
+    return texts
 
 
 def overview_cards(content: Content, lang: str, now: datetime, _: Gettext) -> list[Card]:
@@ -122,7 +151,6 @@ def _channel(
     model: models.Channel, status: ChannelStatus, lang: str, now: datetime, _: Gettext
 ) -> ChannelView:
     kind = model.kind
-    unverified_hours = "hours" in model.needs_verification
     label = text(model.label, lang) if model.label else _kind_label(kind, _)
     action = {
         ChannelKind.PHONE: _("Bel {number}").format(number=model.number),
@@ -132,6 +160,16 @@ def _channel(
         ChannelKind.IN_PERSON: None,
     }[kind]
     href = model.url if kind is not ChannelKind.IN_PERSON else None
+    state, status_text = _status(model, status, lang, now, _)
+    unverified_hours = "hours" in model.needs_verification
+    return ChannelView(kind.value, label, href, action, state, status_text, unverified_hours)
+
+
+def _status(
+    model: models.Channel, status: ChannelStatus, lang: str, now: datetime, _: Gettext
+) -> tuple[str, str]:
+    """The channel's state ("open", "closed" or "unknown") and the line that says it."""
+    kind = model.kind
     if status.open_now is None:
         state = "unknown"
         status_text = {
@@ -145,9 +183,9 @@ def _channel(
     else:
         state = "closed"
         status_text = _opens(status.opens_at, now, lang, _)
-    if unverified_hours:
+    if "hours" in model.needs_verification:
         status_text += " " + _("Tijden nog niet gecontroleerd.")
-    return ChannelView(kind.value, label, href, action, state, status_text, unverified_hours)
+    return state, status_text
 
 
 def _kind_label(kind: ChannelKind, _: Gettext) -> str:
@@ -164,12 +202,12 @@ def _opens(opens_at: datetime | None, now: datetime, lang: str, _: Gettext) -> s
     if opens_at is None:
         return _("Nu dicht.")
     local_now = now.astimezone(opens_at.tzinfo)
-    clock = format_time(opens_at, "HH:mm", locale=lang)
+    clock = f"{opens_at:%H:%M}"  # what Babel's "HH:mm" gives in every language, 6x faster
     if opens_at.date() == local_now.date():
         return _("Nu dicht. Open vandaag om {time}.").format(time=clock)
     if opens_at.date() == local_now.date() + timedelta(days=1):
         return _("Nu dicht. Open morgen om {time}.").format(time=clock)
-    day = format_date(opens_at, "EEEE", locale=lang)
+    day = DAY_NAMES[lang][opens_at.weekday()]
     return _("Nu dicht. Open op {day} om {time}.").format(day=day, time=clock)
 
 

@@ -43,11 +43,12 @@ class Variants:
 
 
 def fast(body: bytes, encoding: str) -> tuple[bytes, str]:
-    """Per-response compression, in the one encoding the client will use: brotli at quality 3
-    (0.08 ms for a 9 KB results page, 35% of its size) or gzip at level 5."""
+    """Per-response compression, in the one encoding the client will use, at the fastest level:
+    for a 9 KB results page brotli quality 1 takes 0.04 ms and keeps 37% of the bytes (quality 3:
+    0.07 ms, 34%); gzip level 1 takes 0.06 ms and keeps 36%."""
     if encoding == "br":
-        return brotli.compress(body, quality=3), "br"
-    return gzip.compress(body, compresslevel=5, mtime=0), "gzip"
+        return brotli.compress(body, quality=1), "br"
+    return gzip.compress(body, compresslevel=1, mtime=0), "gzip"
 
 
 def choose(accept_encoding: str | None) -> str | None:

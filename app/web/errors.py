@@ -34,6 +34,10 @@ def invalid_form_page(request: Request, lang: str, site: Site) -> HTMLResponse:
     return site.renderer.page(request, lang, "pages/error.html", 422, kind="invalid")
 
 
+def server_error_page(request: Request, lang: str, site: Site) -> HTMLResponse:
+    return site.renderer.page(request, lang, "pages/error.html", 500, kind="server")
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if _is_api(request):
@@ -52,7 +56,8 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 async def _server_error(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return JSONResponse({"detail": "internal error"}, status_code=500)
-    return error_page(request, 500, "server")
+    site: Site = request.app.state.site
+    return server_error_page(request, _lang_of(request), site)
 
 
 def install(app: FastAPI) -> None:

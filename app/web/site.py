@@ -11,6 +11,7 @@ from fastapi import HTTPException, Request
 from app.content.loader import Content
 from app.domain.hours import AMSTERDAM
 from app.settings import Settings
+from app.web.answer_pages import AnswerPages
 from app.web.i18n import LANGUAGES
 from app.web.pwa import Pwa
 from app.web.static import StaticAssets
@@ -27,6 +28,7 @@ class Site:
     content: Content
     static: StaticAssets
     renderer: Renderer
+    answer_pages: AnswerPages
     pwa: Pwa
     clock: Callable[[], datetime] = amsterdam_now
 

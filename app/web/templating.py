@@ -123,11 +123,13 @@ class Renderer:
         return translations(lang).gettext
 
     def render(self, lang: str, template: str, fragment: bool, **context: Any) -> str:
-        env = self._envs[lang]
-        if fragment:
-            return env.get_template(template).render(**context)
+        partial = self._envs[lang].get_template(template).render(**context)
+        return partial if fragment else self.wrap(lang, template, partial)
+
+    def wrap(self, lang: str, template: str, partial: str) -> str:
+        """The whole page: layout.html around the partial of `template`."""
         head, tail = self._frame(lang, SAME_PAGE_IN_ANOTHER_LANGUAGE.get(template, "start"))
-        return head + env.get_template(template).render(**context) + tail
+        return "".join((head, partial, tail))  # not `+`: a Markup partial would escape the frame
 
     def _frame(self, lang: str, switch_to: str) -> tuple[str, str]:
         """layout.html around the page, rendered once per language: it uses no page context."""
@@ -137,6 +139,11 @@ class Renderer:
             head, tail = layout.render(partial=MARKER, switch_to=switch_to).split(MARKER)
             frame = self._frames[(lang, switch_to)] = (head, tail)
         return frame
+
+    def macro(self, lang: str, template: str, name: str) -> Callable[..., Markup]:
+        """A macro of `template` in `lang`, to call from Python (stencils are made this way)."""
+        macro: Callable[..., Markup] = getattr(self._envs[lang].get_template(template).module, name)
+        return macro
 
     def document(self, lang: str, template: str, **context: Any) -> str:
         """A template that is a whole document by itself (the offline card, the service worker)."""
@@ -168,8 +175,13 @@ class Renderer:
         **context: Any,
     ) -> HTMLResponse:
         html = self.render(lang, template, is_htmx(request), **context)
-        return HTMLResponse(
-            html,
-            status_code=status_code,
-            headers={"Vary": "HX-Request", "Content-Language": lang},
-        )
+        return html_response(html, lang, status_code)
+
+
+def html_response(html: str, lang: str, status_code: int = 200) -> HTMLResponse:
+    """A page made for this request: never stored (SecurityHeaders), never shared (Memo)."""
+    return HTMLResponse(
+        html,
+        status_code=status_code,
+        headers={"Vary": "HX-Request", "Content-Language": lang},
+    )

@@ -1,0 +1,81 @@
+"""The answer pages - results and emergency - filled from stencils made at start-up.
+
+They are the only pages built for every request (they show what this child answered), so they are
+the server's busiest work; stencil.py says why they are not rendered by Jinja each time. The
+markup still comes only from the templates: components/card.html for each place, the page
+templates around the cards, components/journey.html for the hidden answers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import product
+
+from markupsafe import Markup
+
+from app.content.loader import Content
+from app.domain.answers import Answers
+from app.domain.journey import Nav, Screen, ScreenKind
+from app.domain.recommend import Recommendation
+from app.web.cards import Card, option_texts, stencil_view
+from app.web.forms import hidden_fields
+from app.web.i18n import DEFAULT
+from app.web.stencil import Stencil, hole
+from app.web.templating import Renderer
+
+TEMPLATES = {ScreenKind.RESULTS: "pages/results.html", ScreenKind.EMERGENCY: "pages/emergency.html"}
+
+
+class AnswerPages:
+    def __init__(self, renderer: Renderer, content: Content, cards: dict[str, list[Card]]) -> None:
+        """`cards`: every place's card per language (from overview_cards): their fixed parts."""
+        self._renderer = renderer
+        self._content = content
+        self._cards: dict[tuple[str, str, bool], Stencil] = {}
+        self._pages: dict[tuple[str, str, bool], Stencil] = {}
+        for lang, lang_cards in cards.items():
+            card_macro = renderer.macro(lang, "components/card.html", "card")
+            for card, with_reason in product(lang_cards, (True, False)):
+                view, holes = stencil_view(card, with_reason)
+                self._cards[(lang, card.id, with_reason)] = Stencil(card_macro(view), holes)
+            for template, call_112_first in product(TEMPLATES.values(), (True, False)):
+                partial = renderer.render(
+                    lang,
+                    template,
+                    fragment=True,
+                    cards=hole("cards"),
+                    hidden=hole("hidden"),
+                    call_112_first=call_112_first,
+                    nav=Nav,
+                )
+                self._pages[(lang, template, call_112_first)] = Stencil(
+                    partial, {"cards", "hidden"}
+                )
+        hidden_input = renderer.macro(DEFAULT, "components/journey.html", "hidden_input")
+        self._hidden = Stencil(hidden_input(hole("name"), hole("value")), {"name", "value"})
+
+    def render(
+        self,
+        lang: str,
+        screen: Screen,
+        recommendation: Recommendation,
+        answers: Answers,
+        now: datetime,
+        fragment: bool,
+    ) -> str:
+        """The results or emergency page (`screen.kind`) for these answers at `now`."""
+        _ = self._renderer.gettext(lang)
+        services = self._content.services
+        cards = []
+        for option in recommendation.options:
+            service = services[option.service]
+            texts = option_texts(option, service, lang, now, answers.age, answers.contact, _)
+            cards.append(self._cards[(lang, service.id, bool(texts["reason"]))].fill(texts))
+        hidden = [
+            self._hidden.fill({"name": n, "value": v}) for n, v in hidden_fields(screen.given)
+        ]
+        template = TEMPLATES[screen.kind]
+        partial = self._pages[(lang, template, recommendation.call_112_first)].fill(
+            {"cards": Markup("".join(cards)), "hidden": Markup("".join(hidden))}
+        )
+        return partial if fragment else self._renderer.wrap(lang, template, partial)

@@ -1,0 +1,51 @@
+"""Stencils: a template rendered once with holes, then filled per request by joining strings.
+
+The answer pages (results and emergency) are the only pages built for every request, yet all of
+their markup except a few texts - why a place fits, whether it is open, the age line, the hidden
+answers - is the same every time. Rendering them with Jinja took most of a request (make bench).
+A stencil is the template rendered once, at start-up, with a `hole()` wherever a per-request text
+goes; `fill()` escapes those texts as Jinja's autoescape would and joins the pieces.
+
+Stencils are made before the first request and never change: nothing a child sends is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+
+MARK = "\x00"  # never in a template or a content text (checked when a stencil is made)
+
+
+class StencilError(ValueError):
+    """A template used a hole in a way a stencil cannot fill (a filter, a test, a lost hole)."""
+
+
+def hole(name: str) -> str:
+    """Stands in for the value `name` while a stencil is rendered; escaping leaves it as it is."""
+    return f"{MARK}{name}{MARK}"
+
+
+class Stencil:
+    """Rendered HTML with named holes; `fill` gives the HTML with the values in their place."""
+
+    __slots__ = ("_parts", "holes")
+
+    def __init__(self, html: str, holes: Iterable[str]) -> None:
+        parts = html.split(MARK)
+        expected = set(holes)
+        found = parts[1::2]
+        if len(parts) % 2 == 0 or not set(found) <= expected:
+            raise StencilError(f"stray or changed hole marks in {html[:80]!r}...")
+        if set(found) != expected:
+            missing = ", ".join(sorted(expected - set(found)))
+            raise StencilError(f"the template dropped the holes {missing}")
+        self._parts = parts  # literal text at even indexes, hole names at odd ones
+        self.holes = frozenset(expected)
+
+    def fill(self, values: dict[str, str]) -> Markup:
+        """The HTML with every hole replaced by its value: a str is escaped, Markup is not."""
+        parts = self._parts.copy()
+        parts[1::2] = [escape(values[name]) for name in self._parts[1::2]]
+        return Markup("".join(parts))
