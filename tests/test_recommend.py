@@ -10,7 +10,7 @@ import pytest
 from app.content.loader import Content
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from app.domain.hours import AMSTERDAM
-from app.domain.recommend import Recommendation, recommend
+from app.domain.recommend import Recommendation, recommend, statuses_at
 from tests.rules import Seen, violations
 
 MOMENTS = {
@@ -59,6 +59,23 @@ def test_rules_hold_for_every_combination(content: Content, moment: datetime) ->
             failures.setdefault(problem, []).append(answers)
     summary = {problem: (len(cases), cases[0]) for problem, cases in failures.items()}
     assert not summary, summary
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        *MOMENTS.values(),
+        datetime(2026, 11, 25, 8, 59, 59, tzinfo=AMSTERDAM),  # a second before a chat opens
+        datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM),  # Saturday night: open again Monday
+    ],
+)
+def test_statuses_worked_out_beforehand_change_nothing(content: Content, moment: datetime) -> None:
+    """The web layer works out every place's statuses once a minute and passes them in."""
+    statuses = statuses_at(content.catalogue, moment)
+    for answers in every_answer()[::13]:
+        assert recommend(answers, content.catalogue, moment, statuses) == recommend(
+            answers, content.catalogue, moment
+        ), answers
 
 
 def test_deterministic(content: Content) -> None:  # R10

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from app.content.loader import Content
 from app.domain.answers import parse_answers
@@ -20,10 +20,11 @@ from app.domain.journey import Nav, ScreenKind, next_screen
 from app.domain.recommend import recommend
 from app.web.answer_pages import TEMPLATES
 from app.web.app import fastapi_of
+from app.web.board import make_board
 from app.web.cards import card
 from app.web.i18n import LANGUAGES
 from app.web.site import Site
-from app.web.stencil import Stencil, StencilError, hole
+from app.web.stencil import Stencil, StencilError, escape_text, hole
 from app.web.wording import reason
 
 # Open, closed until later today, closed until tomorrow, closed until after the weekend.
@@ -50,6 +51,13 @@ def test_fill_escapes_text_but_not_markup() -> None:
     filled = stencil.fill({"a": "Tom & 'Jerry'", "b": Markup("<b>bold</b>")})
     assert filled == "<p title='Tom &amp; &#39;Jerry&#39;'><b>bold</b></p>"
     assert stencil.fill({"a": "<script>", "b": "<i>"}) == "<p title='&lt;script&gt;'>&lt;i&gt;</p>"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "plain", "a & b < c > d 'e' \"f\"", "&amp; is already escaped", "<<&&>>\"'"]
+)
+def test_text_is_escaped_as_jinja_escapes_it(text: str) -> None:
+    assert escape_text(text) == str(escape(text))
 
 
 def test_a_hole_may_appear_twice() -> None:
@@ -144,8 +152,9 @@ def test_answer_pages_are_what_jinja_renders(asgi_app: Any, content: Content, la
         kind, html = expected
         screen = next_screen(body)
         answers = parse_answers(screen.given)
-        recommendation = recommend(answers, content.catalogue, now)
-        made = site.answer_pages.render(lang, screen, recommendation, answers, now, fragment)
+        board = make_board(content, now)
+        recommendation = recommend(answers, content.catalogue, now, board.statuses)
+        made = site.answer_pages.render(lang, screen, recommendation, answers, board, fragment)
         assert made == html, (lang, now, body)
         kinds.add(kind)
         compared += 1

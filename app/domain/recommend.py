@@ -10,7 +10,7 @@ place that can is guaranteed among the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -126,11 +126,29 @@ def channel_statuses(service: Service, now: datetime) -> tuple[ChannelStatus, ..
     return tuple(statuses)
 
 
-def recommend(answers: Answers, catalogue: Catalogue, now: datetime) -> Recommendation:
+Statuses = Mapping[str, tuple[ChannelStatus, ...]]  # service id -> its channels' statuses
+
+
+def statuses_at(catalogue: Catalogue, now: datetime) -> dict[str, tuple[ChannelStatus, ...]]:
+    """Every place's channel statuses at `now` (the same for every moment of a minute)."""
+    return {s.id: channel_statuses(s, now) for s in catalogue.services.values()}
+
+
+def recommend(
+    answers: Answers, catalogue: Catalogue, now: datetime, statuses: Statuses | None = None
+) -> Recommendation:
+    """`statuses`: statuses_at(catalogue, now), if already known; else worked out as needed."""
     eligible = {s.id: s for s in catalogue.services.values() if s.serves_age(answers.age)}
     open_now: dict[str, bool] = {}
 
+    def status(service_id: str) -> tuple[ChannelStatus, ...]:
+        if statuses is not None:
+            return statuses[service_id]
+        return channel_statuses(eligible[service_id], now)
+
     def reachable(service_id: str) -> bool:
+        if statuses is not None:
+            return any(c.open_now is True for c in statuses[service_id])
         # Only whether a place is open: when it opens next is worked out for the options alone.
         if service_id not in open_now:
             channels = eligible[service_id].channels
@@ -149,8 +167,7 @@ def recommend(answers: Answers, catalogue: Catalogue, now: datetime) -> Recommen
     _ensure_reachable(picks, ranked, reachable)
 
     options = tuple(
-        Option(p.service, p.reason, p.topic, channel_statuses(eligible[p.service], now))
-        for p in picks[:MAX_OPTIONS]
+        Option(p.service, p.reason, p.topic, status(p.service)) for p in picks[:MAX_OPTIONS]
     )
     danger = answers.danger
     return Recommendation(options, now, danger in (Danger.YES, Danger.UNSURE))

@@ -8,7 +8,6 @@ templates around the cards, components/journey.html for the hidden answers.
 
 from __future__ import annotations
 
-from datetime import datetime
 from itertools import product
 
 from markupsafe import Markup
@@ -17,6 +16,7 @@ from app.content.loader import Content
 from app.domain.answers import Answers
 from app.domain.journey import Nav, Screen, ScreenKind
 from app.domain.recommend import Recommendation
+from app.web.board import Board
 from app.web.cards import Card, option_texts, stencil_view
 from app.web.forms import hidden_fields
 from app.web.i18n import DEFAULT
@@ -60,16 +60,17 @@ class AnswerPages:
         screen: Screen,
         recommendation: Recommendation,
         answers: Answers,
-        now: datetime,
+        board: Board,
         fragment: bool,
     ) -> str:
-        """The results or emergency page (`screen.kind`) for these answers at `now`."""
+        """The results or emergency page (`screen.kind`) for these answers, as open as `board`."""
         _ = self._renderer.gettext(lang)
         services = self._content.services
         cards = []
         for option in recommendation.options:
             service = services[option.service]
-            texts = option_texts(option, service, lang, now, answers.age, answers.contact, _)
+            lines = board.lines[(lang, service.id)]
+            texts = option_texts(option, service, lines, answers.age, answers.contact, _)
             cards.append(self._cards[(lang, service.id, bool(texts["reason"]))].fill(texts))
         hidden = [
             self._hidden.fill({"name": n, "value": v}) for n, v in hidden_fields(screen.given)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -10,6 +13,7 @@ from app.content.loader import Content
 from app.settings import Settings
 from app.web import errors
 from app.web.answer_pages import AnswerPages
+from app.web.board import Boards
 from app.web.cards import overview_cards
 from app.web.compression import Compress
 from app.web.forms import hidden_fields
@@ -25,6 +29,15 @@ from app.web.templating import Renderer
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While the app runs, a task keeps the board of what is open now current (board.py)."""
+    site: Site = app.state.site
+    task = asyncio.create_task(site.boards.keep_current(lambda: site.clock()))
+    yield
+    task.cancel()
+
+
 def create_fastapi(settings: Settings, content: Content) -> FastAPI:
     app = FastAPI(
         title="Wie helpt mij? API",
@@ -34,6 +47,7 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json stays
         redoc_url=None,
         redirect_slashes=False,  # an unknown path is a 404, not a redirect to a guess
+        lifespan=lifespan,
     )
     static = StaticAssets(STATIC)
     renderer = Renderer(
@@ -59,7 +73,8 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         renderer.prepare_card_tails(lang, lang_cards)
     answer_pages = AnswerPages(renderer, content, cards)
     installable = build_pwa(content.region, static, renderer, settings.exit_url)
-    app.state.site = Site(settings, content, static, renderer, answer_pages, installable)
+    boards = Boards(content)
+    app.state.site = Site(settings, content, static, renderer, answer_pages, boards, installable)
     return app
 
 

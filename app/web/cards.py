@@ -80,19 +80,19 @@ def stencil_view(card: Card, with_reason: bool) -> tuple[Card, set[str]]:
 def option_texts(
     option: Option,
     service: models.Service,
-    lang: str,
-    now: datetime,
+    lines: tuple[tuple[str, str], ...],
     age: AgeGroup | None,
     contact: Contact | None,
     _: Gettext,
 ) -> dict[str, str]:
-    """The values for the holes of `stencil_view`: what this child sees on this card now."""
+    """The values for the holes of `stencil_view`: what this child sees on this card now.
+    `lines`: each channel's state and status line now (board.Board.lines)."""
     texts = {
         "reason": reason(option, contact, _),
         "ages": _ages(service, age, "age" in service.needs_verification, _),
     }
-    for i, (model, status) in enumerate(zip(service.channels, option.channels, strict=True)):
-        texts[f"state{i}"], texts[f"status{i}"] = _status(model, status, lang, now, _)
+    for i, (state, line) in enumerate(lines):
+        texts[f"state{i}"], texts[f"status{i}"] = state, line
     return texts
 
 
@@ -160,12 +160,12 @@ def _channel(
         ChannelKind.IN_PERSON: None,
     }[kind]
     href = model.url if kind is not ChannelKind.IN_PERSON else None
-    state, status_text = _status(model, status, lang, now, _)
+    state, status_text = status_line(model, status, lang, now, _)
     unverified_hours = "hours" in model.needs_verification
     return ChannelView(kind.value, label, href, action, state, status_text, unverified_hours)
 
 
-def _status(
+def status_line(
     model: models.Channel, status: ChannelStatus, lang: str, now: datetime, _: Gettext
 ) -> tuple[str, str]:
     """The channel's state ("open", "closed" or "unknown") and the line that says it."""

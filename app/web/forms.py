@@ -25,8 +25,13 @@ async def read_form(request: Request) -> list[tuple[str, str]]:
     if content_type != "application/x-www-form-urlencoded":
         raise InvalidForm("content-type")
     body = b""
-    async for chunk in request.stream():
-        body += chunk
+    more = True
+    while more:  # the ASGI messages themselves: Request.stream() is slower (make bench)
+        message = await request.receive()
+        if message["type"] != "http.request":
+            raise InvalidForm("disconnected")
+        body += message.get("body", b"")
+        more = message.get("more_body", False)
         if len(body) > MAX_BODY:
             raise InvalidForm("size")
     try:

@@ -12,6 +12,7 @@ from app.content.loader import Content
 from app.domain.hours import AMSTERDAM
 from app.settings import Settings
 from app.web.answer_pages import AnswerPages
+from app.web.board import Boards
 from app.web.i18n import LANGUAGES
 from app.web.pwa import Pwa
 from app.web.static import StaticAssets
@@ -29,6 +30,7 @@ class Site:
     static: StaticAssets
     renderer: Renderer
     answer_pages: AnswerPages
+    boards: Boards
     pwa: Pwa
     clock: Callable[[], datetime] = amsterdam_now
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 MARK = "\x00"  # never in a template or a content text (checked when a stencil is made)
 
@@ -47,5 +47,19 @@ class Stencil:
     def fill(self, values: dict[str, str]) -> Markup:
         """The HTML with every hole replaced by its value: a str is escaped, Markup is not."""
         parts = self._parts.copy()
-        parts[1::2] = [escape(values[name]) for name in self._parts[1::2]]
+        for index in range(1, len(parts), 2):
+            value = values[parts[index]]
+            parts[index] = value if isinstance(value, Markup) else escape_text(value)
         return Markup("".join(parts))
+
+
+def escape_text(text: str) -> str:
+    """What markupsafe.escape (Jinja's autoescape) makes of a str, as a str: twice as fast, as
+    it makes no Markup object for each value."""
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )

@@ -114,25 +114,37 @@ def topic_label(topic: Topic, _: Gettext) -> str:
 
 
 def _because(topic: Topic, _: Gettext) -> str:
-    return {
-        Topic.HOME_FIGHTS: _("Omdat je zei dat er thuis veel ruzie of geweld is."),
-        Topic.HURT: _("Omdat je zei dat iemand je pijn doet of bang maakt."),
-        Topic.TOUCH: _("Omdat je zei dat iemand je aanraakt op een manier die je niet wilt."),
-        Topic.DIVORCE: _("Omdat je zei dat je ouders uit elkaar gaan."),
-        Topic.BULLYING: _("Omdat je zei dat je gepest wordt."),
-        Topic.SAD: _("Omdat je zei dat je je vaak verdrietig of alleen voelt."),
-        Topic.SUICIDE: _("Omdat je zei dat je niet meer wilt leven."),
-        Topic.FRIEND: _("Omdat je zei dat je je zorgen maakt om iemand anders."),
-        Topic.OTHER: _("Omdat je zei dat het over iets anders gaat."),
-    }[topic]
+    match topic:  # a match, not a dict: only the one sentence is translated
+        case Topic.HOME_FIGHTS:
+            return _("Omdat je zei dat er thuis veel ruzie of geweld is.")
+        case Topic.HURT:
+            return _("Omdat je zei dat iemand je pijn doet of bang maakt.")
+        case Topic.TOUCH:
+            return _("Omdat je zei dat iemand je aanraakt op een manier die je niet wilt.")
+        case Topic.DIVORCE:
+            return _("Omdat je zei dat je ouders uit elkaar gaan.")
+        case Topic.BULLYING:
+            return _("Omdat je zei dat je gepest wordt.")
+        case Topic.SAD:
+            return _("Omdat je zei dat je je vaak verdrietig of alleen voelt.")
+        case Topic.SUICIDE:
+            return _("Omdat je zei dat je niet meer wilt leven.")
+        case Topic.FRIEND:
+            return _("Omdat je zei dat je je zorgen maakt om iemand anders.")
+        case Topic.OTHER:
+            return _("Omdat je zei dat het over iets anders gaat.")
+    raise ValueError(topic)  # pragma: no cover - every topic is handled above
 
 
 def _prefer(contact: Contact | None, _: Gettext) -> str:
-    return {
-        Contact.CHAT: _("Omdat je het liefst typt."),
-        Contact.CALL: _("Omdat je het liefst belt."),
-        Contact.FACE_TO_FACE: _("Omdat je het liefst praat met iemand die je kent."),
-    }.get(contact or Contact.ANY, _("Omdat ze bij veel dingen helpen."))
+    match contact:
+        case Contact.CHAT:
+            return _("Omdat je het liefst typt.")
+        case Contact.CALL:
+            return _("Omdat je het liefst belt.")
+        case Contact.FACE_TO_FACE:
+            return _("Omdat je het liefst praat met iemand die je kent.")
+    return _("Omdat ze bij veel dingen helpen.")
 
 
 def reason(option: Option, contact: Contact | None, _: Gettext) -> str:

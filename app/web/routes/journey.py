@@ -74,8 +74,9 @@ def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
         )
     answers = parse_answers(screen.given)
     now = site.clock()
-    recommendation = recommend(answers, site.content.catalogue, now)
-    html = site.answer_pages.render(lang, screen, recommendation, answers, now, is_htmx(request))
+    board = site.boards.at(now, lang)
+    recommendation = recommend(answers, site.content.catalogue, now, board.statuses)
+    html = site.answer_pages.render(lang, screen, recommendation, answers, board, is_htmx(request))
     return html_response(html, lang)
 
 
