@@ -24,5 +24,7 @@ USER app
 RUN python -m app check
 EXPOSE 8000
 # No access log, no Server header, no proxy headers: the app never learns who is asking.
+# The asyncio loop, as `make serve`: see the Makefile for why not uvloop.
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", \
+     "--loop", "asyncio", "--http", "app.http_protocol:NoDelayHttpToolsProtocol", \
      "--no-access-log", "--no-server-header", "--no-proxy-headers"]

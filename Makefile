@@ -48,7 +48,7 @@ run: check serve
 # connections (38 ms with asyncio, for the same throughput; make bench).
 serve:
 	$(VENV)/bin/uvicorn $(APP) --host $(HOST) --port $(PORT) --workers $${WORKERS:-1} \
-		--loop asyncio --http httptools --no-access-log --no-server-header --no-proxy-headers
+		--loop asyncio --http app.http_protocol:NoDelayHttpToolsProtocol --no-access-log --no-server-header --no-proxy-headers
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -65,14 +65,14 @@ def test_a_hole_may_appear_twice() -> None:
 
 
 def test_a_template_that_drops_a_hole_is_refused() -> None:
-    with pytest.raises(StencilError, match="dropped the holes b"):
-        Stencil(f"<p>{hole('a')}</p>", {"a", "b"})
+    with pytest.raises(StencilError, match=r"card\.html dropped the holes b"):
+        Stencil(f"<p>{hole('a')}</p>", {"a", "b"}, "card.html")
 
 
 def test_a_mangled_hole_is_refused() -> None:
     # What a filter such as |upper or |truncate would leave of a hole.
-    with pytest.raises(StencilError):
-        Stencil(f"<p>{hole('a').upper()}</p>", {"a"})
+    with pytest.raises(StencilError, match=r"card\.html changes a value that differs per request"):
+        Stencil(f"<p>{hole('a').upper()}</p>", {"a"}, "card.html")
     with pytest.raises(StencilError):
         Stencil(f"<p>{hole('a')[:-1]}</p>", {"a"})
 

@@ -37,7 +37,9 @@ class AnswerPages:
             card_macro = renderer.macro(lang, "components/card.html", "card")
             for card, with_reason in product(lang_cards, (True, False)):
                 view, holes = stencil_view(card, with_reason)
-                self._cards[(lang, card.id, with_reason)] = Stencil(card_macro(view), holes)
+                self._cards[(lang, card.id, with_reason)] = Stencil(
+                    card_macro(view), holes, "components/card.html"
+                )
             for template, call_112_first in product(TEMPLATES.values(), (True, False)):
                 partial = renderer.render(
                     lang,
@@ -49,10 +51,12 @@ class AnswerPages:
                     nav=Nav,
                 )
                 self._pages[(lang, template, call_112_first)] = Stencil(
-                    partial, {"cards", "hidden"}
+                    partial, {"cards", "hidden"}, template
                 )
         hidden_input = renderer.macro(DEFAULT, "components/journey.html", "hidden_input")
-        self._hidden = Stencil(hidden_input(hole("name"), hole("value")), {"name", "value"})
+        self._hidden = Stencil(
+            hidden_input(hole("name"), hole("value")), {"name", "value"}, "components/journey.html"
+        )
 
     def render(
         self,

@@ -32,15 +32,18 @@ class Stencil:
 
     __slots__ = ("_parts", "holes")
 
-    def __init__(self, html: str, holes: Iterable[str]) -> None:
+    def __init__(self, html: str, holes: Iterable[str], source: str = "the template") -> None:
         parts = html.split(MARK)
         expected = set(holes)
         found = parts[1::2]
         if len(parts) % 2 == 0 or not set(found) <= expected:
-            raise StencilError(f"stray or changed hole marks in {html[:80]!r}...")
+            raise StencilError(
+                f"{source} changes a value that differs per request (a filter or a slice?): "
+                f"print {', '.join(sorted(expected))} as they are"
+            )
         if set(found) != expected:
             missing = ", ".join(sorted(expected - set(found)))
-            raise StencilError(f"the template dropped the holes {missing}")
+            raise StencilError(f"{source} dropped the holes {missing}")
         self._parts = parts  # literal text at even indexes, hole names at odd ones
         self.holes = frozenset(expected)
 
