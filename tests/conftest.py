@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,9 +18,17 @@ from app.settings import Settings
 from app.web.app import create_app, fastapi_of
 from tests.pagecheck import check_response
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 # A Wednesday afternoon: De Kindertelefoon (11-21) and the Veilig Thuis chat (9-17) are open.
 WEDNESDAY_AFTERNOON = datetime(2026, 11, 25, 14, 0, tzinfo=AMSTERDAM)
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: the browser tests leave an event loop running in
+    this one (Playwright's sync API), and asyncio.run refuses to start beside it."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="session")

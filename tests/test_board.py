@@ -15,6 +15,7 @@ from app.web.app import create_app, fastapi_of
 from app.web.board import Boards, make_board
 from app.web.cards import overview_cards
 from app.web.i18n import LANGUAGES, translations
+from tests.conftest import run_async
 
 # 08:59 on a Wednesday: the Veilig Thuis chat opens at 09:00.
 BEFORE_NINE = datetime(2026, 11, 25, 8, 59, 30, tzinfo=AMSTERDAM)
@@ -52,7 +53,7 @@ def test_the_task_keeps_the_board_of_the_current_minute(content: Content) -> Non
         await asyncio.sleep(0.01)
         task.cancel()
 
-    asyncio.run(run_once())
+    run_async(run_once())
     assert boards._current == make_board(content, BEFORE_NINE)
 
 

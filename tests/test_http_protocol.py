@@ -12,7 +12,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 from app.http_protocol import NoDelayHttpToolsProtocol
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_async
 
 
 async def _hello(scope: dict[str, object], receive: object, send: object) -> None:
@@ -48,7 +48,7 @@ def _nodelay_of_a_connection(protocol_class: type[HttpToolsProtocol]) -> int:
         server.close()
         return nodelay
 
-    return asyncio.run(run())
+    return run_async(run())
 
 
 def test_asyncio_leaves_nagle_on_for_such_a_socket() -> None:
