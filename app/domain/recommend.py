@@ -139,23 +139,15 @@ def recommend(
 ) -> Recommendation:
     """`statuses`: statuses_at(catalogue, now), if already known; else worked out as needed."""
     eligible = {s.id: s for s in catalogue.services.values() if s.serves_age(answers.age)}
-    open_now: dict[str, bool] = {}
+    known: dict[str, tuple[ChannelStatus, ...]] = dict(statuses or {})
 
     def status(service_id: str) -> tuple[ChannelStatus, ...]:
-        if statuses is not None:
-            return statuses[service_id]
-        return channel_statuses(eligible[service_id], now)
+        if service_id not in known:
+            known[service_id] = channel_statuses(eligible[service_id], now)
+        return known[service_id]
 
     def reachable(service_id: str) -> bool:
-        if statuses is not None:
-            return any(c.open_now is True for c in statuses[service_id])
-        # Only whether a place is open: when it opens next is worked out for the options alone.
-        if service_id not in open_now:
-            channels = eligible[service_id].channels
-            open_now[service_id] = any(
-                c.hours is not None and c.hours.is_open(now) for c in channels
-            )
-        return open_now[service_id]
+        return any(c.open_now is True for c in status(service_id))
 
     picks = _ordered(_required(answers, eligible), answers)
     ranked = _ranked_candidates(answers, eligible, picks, reachable)
