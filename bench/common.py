@@ -13,24 +13,21 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for:
+from tests.browser import phone
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 OUT = BENCH / "out"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = os.environ.get("CHROMIUM", str(phone.CHROMIUM))
+CHROMIUM_ARGS = phone.CHROMIUM_ARGS
+PHONE = phone.PHONE
 # What a phone browser sends (Chromium itself offers br only over HTTPS, so we ask for it).
 ACCEPT_ENCODING = "gzip, br"
 KB = 1024
@@ -293,9 +290,6 @@ def detect_languages(port: int) -> list[str]:
     """Languages whose start page answers 200: the candidates plus any the app declares."""
     candidates = list(CANDIDATE_LANGS)
     try:
-        import sys
-
-        sys.path.insert(0, str(ROOT))
         from app.web.i18n import LANGUAGES
 
         candidates += [code for code in LANGUAGES if code not in candidates]

@@ -32,6 +32,7 @@ from common import (
     CHROMIUM_ARGS,
     KB,
     OUT,
+    PHONE,
     RESULTS_BODY,
     AppServer,
     Row,
@@ -43,13 +44,6 @@ from common import (
 )
 from playwright.sync_api import Browser, sync_playwright
 
-PHONE: dict[str, Any] = {
-    "viewport": {"width": 360, "height": 740},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-    "locale": "nl-NL",
-}
 RUNS = 3
 QUIET_MS = 1000  # "idle": no request in flight (page or service worker) for this long
 MAX_WAIT_MS = 15000

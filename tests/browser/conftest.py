@@ -11,7 +11,6 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,24 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from app.content.loader import Content
 from app.settings import Settings
 from app.web.app import create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE: dict[str, Any] = {
-    "viewport": {"width": 360, "height": 740},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-    "locale": "nl-NL",
-}
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
 from app.web.i18n import translations
-from tests.browser.conftest import PHONE
+from tests.browser.phone import PHONE
 from tests.browser.test_accessibility import AXE, PAGES
 
 CONTRAST_PAGES = ["start", "topics", "results", "overview", "tips"]

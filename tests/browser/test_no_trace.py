@@ -22,8 +22,8 @@ from playwright.sync_api import (
     expect,
 )
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
 from tests.browser.journey import answer_all, shown_services, wait_for_heading
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 EXAMPLE = {
     "topics": ["Er is veel ruzie of geweld thuis"],

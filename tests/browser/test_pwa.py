@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
 from tests.browser.journey import answer_all, shown_services
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 CACHED = """async () => {
   const out = {};
