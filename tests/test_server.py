@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
@@ -11,6 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import brotli  # type: ignore[import-untyped]
 import httpx
 import pytest
 import yaml
@@ -83,3 +85,43 @@ def test_server_refuses_to_start_on_invalid_content(tmp_path: Path) -> None:
     assert process.returncode != 0
     assert f"{path}: age.max: Field required" in output
     assert "does not start" in output
+
+
+def _raw_get(base: str, path: str, fields: list[tuple[str, str]]) -> tuple[int, str | None, bytes]:
+    """GET with exactly these header fields (repeated ones too, as curl sends them)."""
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_accept_encoding=True)
+        for name, value in fields:
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.getheader("content-encoding"), response.read()
+    finally:
+        connection.close()
+
+
+def test_repeated_headers_change_nothing_for_the_next_visitor(server: str) -> None:
+    """Issue 10 as reported, through the real server: a first request with conflicting
+    HX-Request fields, or repeated Accept-Encoding fields, must not decide what the next
+    visitor gets."""
+    browser = ("Accept-Encoding", "gzip, deflate, br")
+    _raw_get(server, "/nl/", [("HX-Request", "true"), ("HX-Request", "false"), browser])
+    _raw_get(server, "/ar/tips", [("hx-request", "false"), ("HX-REQUEST", "true"), browser])
+    _raw_get(server, "/nl/over", [("Accept-Encoding", "br"), ("Accept-Encoding", "identity")])
+    _raw_get(server, "/en/over", [("accept-encoding", "identity"), ("ACCEPT-ENCODING", "gzip")])
+
+    for path in ("/nl/", "/ar/tips"):
+        status, encoding, body = _raw_get(server, path, [browser])
+        assert (status, encoding) == (200, "br"), path
+        html = brotli.decompress(body).decode()
+        assert html.startswith("<!doctype html>"), f"{path}: the htmx fragment was kept"
+        assert 'href="tel:112"' in html and 'href="/uit"' in html, path
+    for path in ("/nl/over", "/en/over"):
+        status, encoding, body = _raw_get(server, path, [])
+        assert (status, encoding) == (200, None), f"{path}: {encoding} without Accept-Encoding"
+        assert body.startswith(b"<!doctype html>"), path
+        status, encoding, body = _raw_get(server, path, [("HX-Request", "true")])
+        assert (status, encoding) == (200, None), path
+        assert not body.startswith(b"<!doctype"), f"{path}: htmx got the whole page"
