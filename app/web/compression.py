@@ -1,4 +1,4 @@
-"""Compressed responses: brotli or gzip, chosen from Accept-Encoding.
+"""Compressed responses: brotli or gzip, as `request_headers.chosen_encoding` chooses.
 
 Static files and the pages that depend only on the language are compressed once, at their
 best level, and kept in memory. Everything else (results, fragments, JSON) is compressed per
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import brotli  # type: ignore[import-untyped]
 
+from app.web.request_headers import chosen_encoding
 from app.web.security import ASGIApp, Message, Receive, Scope, Send
 
 MIN_SIZE = 512  # smaller bodies do not gain enough to pay for the header
@@ -33,8 +34,8 @@ class Variants:
             body, gzip.compress(body, compresslevel=9, mtime=0), brotli.compress(body, quality=11)
         )
 
-    def pick(self, accept_encoding: str | None) -> tuple[bytes, str | None]:
-        encoding = choose(accept_encoding) if self.br is not None else None
+    def pick(self, encoding: str | None) -> tuple[bytes, str | None]:
+        """The body in `encoding` (request_headers.chosen_encoding), if it was worth compressing."""
         if encoding == "br" and self.br is not None:
             return self.br, "br"
         if encoding == "gzip" and self.gzip is not None:
@@ -51,21 +52,6 @@ def fast(body: bytes, encoding: str) -> tuple[bytes, str]:
     return gzip.compress(body, compresslevel=1, mtime=0), "gzip"
 
 
-def choose(accept_encoding: str | None) -> str | None:
-    """br if the client accepts it, else gzip, else nothing (q=0 means refused)."""
-    accepted: set[str] = set()
-    for part in (accept_encoding or "").lower().split(","):
-        name, _, params = part.strip().partition(";")
-        if params.strip().replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
-            continue
-        accepted.add(name.strip())
-    if "br" in accepted:
-        return "br"
-    if "gzip" in accepted:
-        return "gzip"
-    return None
-
-
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
     return next((v for k, v in headers if k.lower() == name), None)
 
@@ -80,8 +66,7 @@ class Compress:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_headers = dict(scope.get("headers", []))
-        encoding = choose(request_headers.get(b"accept-encoding", b"").decode("latin-1"))
+        encoding = chosen_encoding(scope)
         if encoding is None:
             await self.app(scope, receive, send)
             return

@@ -8,6 +8,7 @@ from starlette.requests import Request
 
 from app.domain.answers import QUESTIONS, InvalidAnswer, parse_answers
 from app.domain.journey import STEPS, Given, Nav
+from app.web.request_headers import media_type
 
 
 class InvalidForm(ValueError):
@@ -21,8 +22,7 @@ MAX_BODY = 4096  # five answers and the navigation fit in a few hundred bytes
 async def read_form(request: Request) -> list[tuple[str, str]]:
     """The fields of the urlencoded body our forms send (htmx sends the same). Anything else -
     another content type, a body too large, bytes that are not UTF-8 - is an invalid form."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/x-www-form-urlencoded":
+    if media_type(request.scope) != "application/x-www-form-urlencoded":
         raise InvalidForm("content-type")
     body = b""
     more = True

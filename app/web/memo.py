@@ -1,19 +1,21 @@
 """Responses the app marks as shared are served from memory, before any routing.
 
 A page that depends only on its path (the language pages, static files, the service worker) is
-answered by the app once per path, htmx flag and encoding; the app marks it with the header
-`x-shared`, which never leaves the server. Requests with a query string always reach the app,
-and nothing that depends on what a visitor sent is ever marked, so nothing a child answered is
-kept here.
+answered by the app once per path and variant (`request_headers.variant`: whether htmx asked,
+and the encoding); the app marks it with the header `x-shared`, which never leaves the server.
+The key is read from the request exactly as the routes read it (request_headers.py), so a
+response is only ever served to requests that would have produced the same bytes. Requests with
+a query string always reach the app, and nothing that depends on what a visitor sent is ever
+marked, so nothing a child answered is kept here.
 """
 
 from __future__ import annotations
 
-from app.web.compression import choose
+from app.web.request_headers import Variant, variant
 from app.web.security import ASGIApp, Message, Receive, Scope, Send
 
 SHARED = b"x-shared"
-Key = tuple[str, bool, str | None]
+Key = tuple[str, Variant]
 
 
 class Memo:
@@ -25,12 +27,7 @@ class Memo:
         if scope["type"] != "http" or scope["method"] != "GET" or scope.get("query_string"):
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers", []))
-        key: Key = (
-            scope["path"],
-            headers.get(b"hx-request") == b"true",
-            choose(headers.get(b"accept-encoding", b"").decode("latin-1")),
-        )
+        key: Key = (scope["path"], variant(scope))
         hit = self._store.get(key)
         if hit is not None:
             await send(dict(hit[0]))

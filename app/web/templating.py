@@ -27,6 +27,7 @@ from markupsafe import Markup
 from app.web.compression import Variants
 from app.web.i18n import LANGUAGES, translations
 from app.web.pretranslate import Pretranslate
+from app.web.request_headers import chosen_encoding, is_htmx
 from app.web.static import StaticAssets
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -65,11 +66,6 @@ SAME_PAGE_IN_ANOTHER_LANGUAGE = {
     "pages/tips.html": "tips",
     "pages/about.html": "about",
 }
-
-
-def is_htmx(request: Request) -> bool:
-    """The one place that reads htmx's request header."""
-    return request.headers.get("hx-request") == "true"
 
 
 class Renderer:
@@ -154,13 +150,13 @@ class Renderer:
     ) -> Response:
         """A page that depends only on the language (and `key`): rendered and compressed once,
         then served from memory. The caller promises `context` is the same for the same key."""
-        fragment = is_htmx(request)
+        fragment = is_htmx(request.scope)
         cache_key = (lang, template, key, fragment)
         variants = self._shared.get(cache_key)
         if variants is None:
             html = self.render(lang, template, fragment, **context)
             variants = self._shared[cache_key] = Variants.of(html.encode())
-        body, encoding = variants.pick(request.headers.get("accept-encoding"))
+        body, encoding = variants.pick(chosen_encoding(request.scope))
         headers = {"Vary": "HX-Request, Accept-Encoding", "Content-Language": lang, "X-Shared": "1"}
         if encoding:
             headers["Content-Encoding"] = encoding
@@ -174,7 +170,7 @@ class Renderer:
         status_code: int = 200,
         **context: Any,
     ) -> HTMLResponse:
-        html = self.render(lang, template, is_htmx(request), **context)
+        html = self.render(lang, template, is_htmx(request.scope), **context)
         return html_response(html, lang, status_code)
 
 

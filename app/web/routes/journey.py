@@ -14,9 +14,10 @@ from app.domain.recommend import recommend
 from app.web.errors import invalid_form_page, server_error_page
 from app.web.forms import InvalidForm, parse_form, read_form
 from app.web.i18n import LANGUAGES
+from app.web.request_headers import is_htmx
 from app.web.security import ASGIApp, Receive, Scope, Send
 from app.web.site import Site, get_lang, get_site
-from app.web.templating import html_response, is_htmx
+from app.web.templating import html_response
 from app.web.wording import question
 
 router = APIRouter(include_in_schema=False)
@@ -76,7 +77,9 @@ def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
     now = site.clock()
     board = site.boards.at(now, lang)
     recommendation = recommend(answers, site.content.catalogue, now, board.statuses)
-    html = site.answer_pages.render(lang, screen, recommendation, answers, board, is_htmx(request))
+    html = site.answer_pages.render(
+        lang, screen, recommendation, answers, board, is_htmx(request.scope)
+    )
     return html_response(html, lang)
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
 
 from app.web.i18n import negotiate
+from app.web.request_headers import accept_language, chosen_encoding
 from app.web.security_txt import security_txt
 from app.web.site import Site, get_site
 from app.web.static import IMMUTABLE
@@ -23,7 +24,7 @@ async def health(site: SiteDep) -> PlainTextResponse:
 
 @router.get("/", name="root")
 async def root(request: Request) -> RedirectResponse:
-    lang = negotiate(request.headers.get("accept-language"))
+    lang = negotiate(accept_language(request.scope))
     return RedirectResponse(
         request.app.url_path_for("start", lang=lang),
         status_code=302,
@@ -55,7 +56,7 @@ async def static_file(path: str, request: Request, site: SiteDep) -> Response:
     if asset is None:
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
     headers = {"Cache-Control": IMMUTABLE, "X-Shared": "1"}  # app/web/memo.py
-    body, encoding = asset.variants.pick(request.headers.get("accept-encoding"))
+    body, encoding = asset.variants.pick(chosen_encoding(request.scope))
     if asset.variants.br is not None:
         headers["Vary"] = "Accept-Encoding"
     if encoding:
