@@ -66,3 +66,31 @@ def walk(client: Any, answers: dict[str, Any], start: str = "/nl/stap") -> Any:
             response = submit(client, response.text, (question, value))
         assert response.status_code == 200, response.text
     return response
+
+
+def notices(html: str) -> list[dict[str, Any]]:
+    """Each notice box: its id, its text and its links, in page order."""
+    soup = BeautifulSoup(html, "html5lib")
+    found = []
+    for box in soup.select("[data-notice]"):
+        assert box.get("data-service") is None  # a notice is never an option
+        found.append(
+            {
+                "id": box["data-notice"],
+                "text": box.get_text(" ", strip=True),
+                "links": [a["href"] for a in box.find_all("a")],
+            }
+        )
+    return found
+
+
+def before_the_options(html: str) -> bool:
+    """Every notice comes before the first option card."""
+    soup = BeautifulSoup(html, "html5lib")
+    marks = [
+        el
+        for el in soup.find_all(True)
+        if el.has_attr("data-notice") or el.has_attr("data-service")
+    ]
+    kinds = ["notice" if el.has_attr("data-notice") else "option" for el in marks]
+    return kinds == sorted(kinds, key=lambda k: k == "option")

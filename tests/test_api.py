@@ -35,7 +35,8 @@ def test_shape_of_a_recommendation(client: CheckingClient) -> None:
             assert set(channel) >= {"kind", "open_now", "opens_at", "verified", "url"}
             assert channel["kind"] in {"chat", "phone", "app", "in_person", "web"}
     kindertelefoon = data["options"][0]["channels"]
-    assert all(c["verified"] is False for c in kindertelefoon)  # hours not yet checked
+    assert all(c["verified"] is True for c in kindertelefoon)  # 11-21, services.md section 12
+    assert data["notices"] == []
 
 
 def test_all_optional_and_empty_is_skipped(client: CheckingClient) -> None:
@@ -56,7 +57,7 @@ def test_at_without_offset_is_amsterdam_time(client: CheckingClient) -> None:
     assert first["service"] == "kindertelefoon"
     assert first["channels"][0]["open_now"] is False
     assert first["channels"][0]["opens_at"] == "2026-11-29T11:00:00+01:00"
-    assert any(c["open_now"] for o in data["options"][1:] for c in o["channels"])  # R11
+    assert data["notices"][0]["id"] == "not_now"  # R11, R13: nothing fitting is open now
 
 
 def test_danger_yes_puts_112_first(client: CheckingClient) -> None:
@@ -112,8 +113,15 @@ def test_random_answers_through_the_api_follow_the_rules(
     client: CheckingClient, content: Content
 ) -> None:
     rng = random.Random(7)
-    moments = ["2026-11-25T14:00", "2026-11-29T03:30", "2026-11-28T21:30", "2026-03-29T02:30"]
-    for _ in range(300):
+    moments = [
+        "2026-11-25T14:00",
+        "2026-11-29T03:30",
+        "2026-11-28T21:30",
+        "2026-03-29T02:30",
+        "2026-12-25T10:59",
+        "2026-10-25T02:30+01:00",
+    ]
+    for _ in range(400):
         answers = Answers(
             rng.choice([None, *Danger]),
             frozenset(t for t in Topic if rng.random() < 0.2),
@@ -131,10 +139,12 @@ def test_random_answers_through_the_api_follow_the_rules(
         }
         data = client.post(URL, json=body).json()
         seen = [
-            Seen(o["service"], any(c["open_now"] is True for c in o["channels"]), o["reason"])
+            Seen(o["service"], tuple(c["open_now"] for c in o["channels"]), o["reason"])
             for o in data["options"]
         ]
-        assert not violations(answers, seen, content.catalogue, data["call_112_first"]), body
+        notices = [n["id"] for n in data["notices"]]
+        found = violations(answers, seen, notices, content.catalogue, data["call_112_first"])
+        assert not found, (body, found)
 
 
 def test_the_api_speaks_every_language(client: CheckingClient) -> None:

@@ -44,8 +44,12 @@ def test_the_contract_services_are_all_there(content: Content) -> None:
 
 def test_uncertain_facts_stay_marked(content: Content) -> None:
     """services.md marks these UNCERTAIN: they must stay marked until the municipality checks."""
-    kindertelefoon = content.services["kindertelefoon"]
-    assert all("hours" in c.needs_verification for c in kindertelefoon.channels)
+    kindertelefoon = content.services["kindertelefoon"]  # hours confirmed (services.md s12)
+    assert all("hours" not in c.needs_verification for c in kindertelefoon.channels)
+    assert {"age", "anonymous", "tells_parents"} <= set(
+        content.services["chris"].needs_verification
+    )
+    assert {"age", "name"} <= set(content.services["alles_oke"].needs_verification)
     veilig_thuis = content.services["veilig_thuis"]
     phone, chat = veilig_thuis.channels
     assert phone.number == "0800-2000" and not phone.needs_verification
@@ -136,7 +140,7 @@ def test_cli_check_passes_and_lists_what_to_verify() -> None:
     result = _cli("check")
     assert result.returncode == 0, result.stderr
     assert "content ok" in result.stdout
-    assert "needs verification: kindertelefoon: channels.0 (phone) hours" in result.stdout
+    assert "needs verification: veilig_thuis: channels.1 (chat) hours" in result.stdout
 
 
 def test_cli_check_fails_on_bad_content(broken: Path) -> None:

@@ -15,7 +15,7 @@ from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic, 
 from app.domain.recommend import recommend
 from app.web.app import fastapi_of
 from tests.conftest import WEDNESDAY_AFTERNOON, CheckingClient
-from tests.formdriver import heading, services, submit, walk
+from tests.formdriver import heading, notices, services, submit, walk
 from tests.rules import Seen, violations
 
 ANSWERS_ALL = {
@@ -193,8 +193,13 @@ def test_random_journeys_through_the_forms_follow_the_rules(
         expected = recommend(answers, content.catalogue, WEDNESDAY_AFTERNOON)
         shown = services(response.text)
         assert shown == [o.service for o in expected.options], chosen
-        seen = [Seen(o.service, o.reachable_now, "shown") for o in expected.options]
-        assert not violations(answers, seen, content.catalogue, expected.call_112_first)
+        seen = [
+            Seen(o.service, tuple(c.open_now for c in o.channels), "shown")
+            for o in expected.options
+        ]
+        ids = [n.id.value for n in expected.notices]
+        assert ids == [n["id"] for n in notices(response.text)], chosen
+        assert not violations(answers, seen, ids, content.catalogue, expected.call_112_first)
 
 
 @pytest.mark.parametrize(

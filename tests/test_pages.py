@@ -50,7 +50,7 @@ def test_overview_lists_every_place_without_option_marks(client: CheckingClient)
     for name in ("112", "De Kindertelefoon", "Veilig Thuis", "Villa Pinedo", "113"):
         assert name in response.text
     assert "data-service" not in response.text
-    assert response.text.count('class="card"') == 8
+    assert response.text.count('class="card"') == 10
 
 
 def test_unverified_hours_are_said_on_the_card(client: CheckingClient) -> None:

@@ -1,0 +1,234 @@
+# ruff: noqa: RUF001 - the texts are Turkish, Ukrainian and Arabic on purpose
+"""What the app tells a child says no more than its sources (issue 11, services.md section 12).
+
+Each contradicted claim is checked in every language: the old promise must be gone everywhere,
+not just in Dutch. Provenance: every claim a child relies on names a source and a date, or is
+listed as unverified and marked so on the card.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from app.content.loader import Content
+from app.web.i18n import LANGUAGES
+from tests.conftest import ROOT, CheckingClient
+
+CONTENT = ROOT / "content"
+UNVERIFIED = "nog niet gecontroleerd"
+
+# service, field -> per language, words of the old claim that must be gone.
+CONTRADICTED: dict[tuple[str, str], dict[str, list[str]]] = {
+    ("kindertelefoon", "tells_parents"): {
+        "nl": ["Nee."],
+        "en": ["No."],
+        "ar": ["لا."],
+        "tr": ["Hayır."],
+        "pl": ["Nie."],
+        "uk": ["Ні."],
+    },
+    ("veilig_thuis", "tells_parents"): {
+        "nl": ["niet meteen uit huis"],
+        "en": ["taken out of your home straight away"],
+        "ar": ["لن يتم إخراجك من البيت فورًا"],
+        "tr": ["Hemen evden alınmazsın"],
+        "pl": ["Nikt nie zabierze cię od razu z domu"],
+        "uk": ["Тебе не заберуть з дому одразу"],
+    },
+    ("school_confidant", "tells_parents"): {
+        "nl": ["mag die het doorgeven", "je ouders"],
+        "en": ["they may pass it on", "call your parents"],
+        "ar": ["يُسمح له أن يخبر", "وبوالديك"],
+        "tr": ["iletebilir", "anne babanı arar", "rehber öğretmen"],
+        "pl": ["może to komuś przekazać", "do twoich rodziców"],
+        "uk": ["може про це комусь сказати", "твоїм батькам"],
+    },
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("claim", CONTRADICTED, ids=lambda c: ".".join(c))
+def test_contradicted_claims_are_gone(content: Content, claim: tuple[str, str], lang: str) -> None:
+    service, field = claim
+    text = getattr(content.services[service], field)[lang]
+    for words in CONTRADICTED[claim][lang]:
+        assert words not in text, (service, field, lang, text)
+
+
+def test_the_dutch_says_what_the_sources_say(content: Content) -> None:
+    kt = content.services["kindertelefoon"].tells_parents["nl"]
+    assert kt.startswith("Meestal niet")
+    for exception in ("wet", "leven in gevaar", "goed vindt"):
+        assert exception in kt, exception
+    school = content.services["school_confidant"].tells_parents["nl"]
+    assert "moet" in school and "Veilig Thuis" in school
+    assert "Je mag eerst vragen: moet je dit doorvertellen?" in school
+    vt = content.services["veilig_thuis"].tells_parents["nl"]
+    assert "veilige plek" in vt
+    your_name = content.services["kindertelefoon"].your_name["nl"]
+    assert "telefoonrekening" in your_name
+
+
+def test_kindertelefoon_hours_are_confirmed_and_said_offline(
+    content: Content, client: CheckingClient
+) -> None:
+    kt = content.services["kindertelefoon"]
+    assert all("hours" not in c.needs_verification for c in kt.channels)
+    offline = client.get("/nl/offline").text
+    assert "0800-0432" in offline and "11" in offline and "21" in offline
+    helplines = client.get("/nl/").text
+    assert "11 tot 21 uur" in helplines
+
+
+def test_the_start_page_says_exactly_what_is_kept(client: CheckingClient) -> None:
+    page = client.get("/nl/").text
+    assert "Wij bewaren niets" not in page
+    assert "noodkaart" in page  # the phone keeps the offline card
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_start_page_translation_does_not_read_as_hiding(client: CheckingClient, lang: str) -> None:
+    page = client.get(f"/{lang}/").text
+    assert "hiçbir şey saklamayız" not in page
+
+
+def test_reason_and_label_for_suicide_and_touch(client: CheckingClient) -> None:
+    data = client.post(
+        "/api/v1/recommendations", json={"topics": ["suicide"], "age": "12_15"}
+    ).json()
+    assert data["options"][0]["reason"].startswith(
+        "Omdat je zei dat je aan zelfmoord denkt of niet meer wilt leven."
+    )
+    question = client.post("/nl/stap", data={"danger": "no"}).text
+    assert "ook online" in question
+    assert "die ik niet wil" not in question
+
+
+@pytest.mark.parametrize("lang", ["pl", "ar"])
+def test_age_lines_keep_up_to_and_including(lang: str) -> None:
+    from app.web.i18n import translations
+
+    text = translations(lang).gettext("Tot en met {age} jaar.")
+    assert text != {"pl": "Do {age} lat.", "ar": "حتى عمر {age}."}[lang]
+
+
+def test_glossary_names_one_word_per_concept() -> None:
+    glossary = (ROOT / "locales" / "glossary.md").read_text()
+    for lang in LANGUAGES:
+        assert f"| {lang} " in glossary or f"{lang} |" in glossary
+    for concept in ("chat", "vertrouwenspersoon", "mentor", "uit elkaar gaan", "bewaren"):
+        assert concept in glossary
+
+
+# --- Provenance (design.md section 5) ---------------------------------------------------------
+
+
+def claims(service: dict[str, object]) -> list[str]:
+    names = ["tells_parents", "your_name", "free", "anonymous", "age"]
+    for i, channel in enumerate(service["channels"]):  # type: ignore[attr-defined]
+        if channel.get("number"):
+            names.append(f"channels.{i}.number")
+        elif channel.get("url"):
+            names.append(f"channels.{i}.url")
+        if channel.get("hours"):
+            names.append(f"channels.{i}.hours")
+    return names
+
+
+def test_every_claim_has_a_source_or_is_marked_unverified(client: CheckingClient) -> None:
+    for service in client.get("/api/v1/services").json()["services"]:
+        provenance = service["provenance"]
+        assert set(provenance) == set(claims(service)), service["id"]
+        unverified = set(service["needs_verification"])
+        for i, channel in enumerate(service["channels"]):
+            unverified |= {f"channels.{i}.{fact}" for fact in channel["needs_verification"]}
+        for claim, source in provenance.items():
+            if source is None:
+                assert claim in unverified, (service["id"], claim)
+            else:
+                assert set(source) == {"source", "checked_on"}
+                assert source["source"].startswith("http")
+                assert date.fromisoformat(source["checked_on"]) <= date(2026, 12, 1)
+
+
+def test_the_new_places_are_in_the_content(content: Content, client: CheckingClient) -> None:
+    csg = content.services["centrum_seksueel_geweld"]
+    assert [c.number for c in csg.channels if c.kind == "phone"] == ["0800-0188"]
+    assert "helpwanted" in content.services
+    overview = client.get("/nl/overzicht").text
+    assert "Centrum Seksueel Geweld" in overview and "Helpwanted" in overview
+
+
+def test_unverified_urls_and_the_local_note_are_marked(client: CheckingClient) -> None:
+    soup = BeautifulSoup(client.get("/nl/overzicht").text, "html5lib")
+    chris = soup.find(id="card-chris").find_parent("article")  # type: ignore[union-attr]
+    assert UNVERIFIED in chris.get_text().lower()
+    local = soup.find(class_="local-help")
+    assert local is not None and UNVERIFIED in local.get_text().lower()
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def _check(content_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WHM_CONTENT_DIR": str(content_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "app", "check"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_check_fails_on_a_claim_without_source_or_mark(content_copy: Path) -> None:
+    path = content_copy / "services" / "kindertelefoon.yaml"
+    data = yaml.safe_load(path.read_text())
+    del data["provenance"]["tells_parents"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    result = _check(content_copy)
+    assert result.returncode == 1
+    assert "kindertelefoon: tells_parents has no source" in result.stderr
+
+
+def test_check_passes_with_a_mark_and_lists_it(content_copy: Path) -> None:
+    path = content_copy / "services" / "kindertelefoon.yaml"
+    data = yaml.safe_load(path.read_text())
+    del data["provenance"]["tells_parents"]
+    data["needs_verification"] = [*data.get("needs_verification", []), "tells_parents"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    result = _check(content_copy)
+    assert result.returncode == 0, result.stderr
+    assert "needs verification: kindertelefoon: tells_parents" in result.stdout
+
+
+def test_check_lists_stale_claims(content_copy: Path) -> None:
+    path = content_copy / "services" / "kindertelefoon.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["provenance"]["age"]["checked_on"] = date(2025, 1, 1)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    result = _check(content_copy)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"stale: kindertelefoon: age checked on 2025-01-01", result.stderr)
+
+
+def test_a_provenance_source_must_be_listed_and_the_claim_known(content_copy: Path) -> None:
+    path = content_copy / "services" / "kindertelefoon.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["provenance"]["age"]["source"] = "https://example.org/not-listed"
+    data["provenance"]["colour"] = {"source": data["sources"][0]["url"], "checked_on": "2026-12-01"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    result = _check(content_copy)
+    assert result.returncode == 1
+    assert "provenance.age.source: not among the sources of this file" in result.stderr
+    assert "provenance.colour: not a claim of this file" in result.stderr
