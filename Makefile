@@ -33,7 +33,7 @@ translations: install
 # entries in every locales/<lang>/LC_MESSAGES/messages.po (`make check` lists what is missing).
 messages: install
 	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o locales/messages.pot .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --no-fuzzy-matching --ignore-obsolete
 
 build: install static/vendor/htmx.min.js translations
 

@@ -32,10 +32,14 @@ def check() -> int:
     for gap in content.untranslated():
         sys.stderr.write(f"error: content {gap}\n")
         failed = True
+    for gap in content.unsourced():
+        sys.stderr.write(f"error: {gap}\n")
+        failed = True
     if failed:
         sys.stderr.write(
-            "Translations are incomplete: every text must exist in every language "
-            "(locales/<lang>/LC_MESSAGES/messages.po, and the content YAML).\n"
+            "Every text must exist in every language (locales/<lang>/LC_MESSAGES/messages.po, "
+            "and the content YAML), and every claim a child relies on needs a source under "
+            "`provenance` or a mark in `needs_verification`.\n"
         )
         return 1
     for warning in [*settings.security_warnings(date.today()), *content.stale(date.today())]:

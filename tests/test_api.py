@@ -36,7 +36,7 @@ def test_shape_of_a_recommendation(client: CheckingClient) -> None:
             assert channel["kind"] in {"chat", "phone", "app", "in_person", "web"}
     kindertelefoon = data["options"][0]["channels"]
     assert all(c["verified"] is True for c in kindertelefoon)  # 11-21, services.md section 12
-    assert data["notices"] == []
+    assert [n["id"] for n in data["notices"]] == ["ask_first"]  # the school is the third option
 
 
 def test_all_optional_and_empty_is_skipped(client: CheckingClient) -> None:

@@ -26,7 +26,7 @@ def test_not_now_says_when_it_opens_and_what_cannot_wait(
 ) -> None:
     page = walk(client, {"danger": "no", "topics": ["sad"], "age": "12_15", "contact": "chat"})
     found = notices(page.text)
-    assert [n["id"] for n in found] == ["not_now"]
+    assert [n["id"] for n in found] == ["not_now", "ask_first"]
     assert "vandaag om 11:00" in found[0]["text"]
     assert found[0]["links"] == ["tel:112", "tel:08000113"]
     assert before_the_options(page.text)
@@ -98,7 +98,6 @@ def test_the_api_gives_notices_in_the_same_order(client: CheckingClient) -> None
     }
     data = client.post("/api/v1/recommendations", json=body).json()
     assert [n["id"] for n in data["notices"]] == [
-        "not_now",
         "sexual_violence",
         "worried_friend",
         "trusted_adult",
@@ -108,9 +107,14 @@ def test_the_api_gives_notices_in_the_same_order(client: CheckingClient) -> None
         assert notice["text"]
         for channel in notice["channels"]:
             assert set(channel) == {"kind", "url", "number", "open_now", "opens_at", "verified"}
-    csg = data["notices"][1]["channels"][0]
+    csg = data["notices"][0]["channels"][0]
     assert csg["number"] == "0800-0188" and csg["open_now"] is True
-    assert data["notices"][3]["channels"] == []
+    assert data["notices"][2]["channels"] == []
+    night = {"topics": ["friend", "sad"], "age": "12_15", "at": "2026-11-29T03:00:00+01:00"}
+    data = client.post("/api/v1/recommendations", json=night).json()
+    assert [n["id"] for n in data["notices"]] == ["not_now", "worried_friend", "ask_first"]
+    assert "11:00" in data["notices"][0]["text"]
+    assert [c["number"] for c in data["notices"][0]["channels"]] == ["112", "0800-0113"]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en", "ar", "tr", "pl", "uk"])

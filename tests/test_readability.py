@@ -38,6 +38,12 @@ PAGES: dict[str, tuple[str, str, dict[str, object] | None]] = {
     "results divorce": ("POST", "/nl/stap", {**ANSWERS, "topics": ["divorce"], "age": "16_17"}),
     "results suicide": ("POST", "/nl/stap", {**ANSWERS, "topics": ["suicide"]}),
     "results school": ("POST", "/nl/stap", {**ANSWERS, "topics": ["bullying"]}),
+    # The notices (R13): sexual violence, a worried friend, a young child, asking first.
+    "results notices": (
+        "POST",
+        "/nl/stap",
+        {**ANSWERS, "topics": ["touch", "friend"], "age": "under_8", "contact": "face_to_face"},
+    ),
     "emergency": ("POST", "/nl/stap", {"danger": "yes"}),
     "all help": ("GET", "/nl/overzicht", None),
     "traces": ("GET", "/nl/tips", None),

@@ -1,4 +1,5 @@
-"""recommend() against R1-R12 over every combination of answers, at moments that matter."""
+"""recommend() against R1-R13 (revised 2026-12-01) over every combination of answers, at six
+moments that matter."""
 
 from __future__ import annotations
 
@@ -157,7 +158,7 @@ def test_a_sad_child_at_night_is_not_sent_to_veilig_thuis(content: Content) -> N
     assert "veilig_thuis" not in [o.service for o in result.options]
     assert result.options[0].service == "kindertelefoon"
     assert result.options[0].opens_at == datetime(2026, 11, 29, 11, 0, tzinfo=AMSTERDAM)
-    assert [n.id.value for n in result.notices] == ["not_now"]
+    assert [n.id.value for n in result.notices] == ["not_now", "ask_first"]  # the school: 3rd
     assert result.notices[0].opens_at == datetime(2026, 11, 29, 11, 0, tzinfo=AMSTERDAM)
     # Kan het niet wachten? 112 and 113, both day and night.
     urls = [c.channel.url for c in result.notices[0].channels]
@@ -226,11 +227,17 @@ def test_notices_come_in_their_order(content: Content) -> None:  # R13
         AgeGroup.UNDER_8,
         Contact.FACE_TO_FACE,
     )
+    # touch puts Veilig Thuis among the options, and its phone is open day and night: no not_now.
     assert notice_ids(answers, content, "sunday 03:00") == [
-        "not_now",
         "sexual_violence",
         "worried_friend",
         "trusted_adult",
+        "ask_first",
+    ]
+    worried = Answers(Danger.NO, frozenset({Topic.FRIEND, Topic.SAD}), AgeGroup.AGE_12_15)
+    assert notice_ids(worried, content, "sunday 03:00") == [
+        "not_now",
+        "worried_friend",
         "ask_first",
     ]
 

@@ -17,15 +17,16 @@ from app.content.loader import Content
 from app.domain.answers import parse_answers
 from app.domain.hours import AMSTERDAM
 from app.domain.journey import Nav, ScreenKind, next_screen
+from app.domain.notices import NoticeId
 from app.domain.recommend import recommend
 from app.web.answer_pages import TEMPLATES
 from app.web.app import fastapi_of
 from app.web.board import make_board
-from app.web.cards import card
+from app.web.cards import DAY_NAMES, card, notice_view
 from app.web.i18n import LANGUAGES
 from app.web.site import Site
 from app.web.stencil import Stencil, StencilError, escape_text, hole
-from app.web.wording import reason
+from app.web.wording import not_now_when, reason
 
 # Open, closed until later today, closed until tomorrow, closed until after the weekend.
 CLOCKS = [
@@ -104,10 +105,25 @@ def _jinja_page(
         )
         for o in recommendation.options
     ]
+    notice_macro = renderer.macro(lang, "components/notice.html", "notice")
+    notices = [
+        notice_macro(
+            notice_view(
+                n.id,
+                site.content,
+                _,
+                not_now_when(n.opens_at, now, DAY_NAMES[lang], _)
+                if n.id is NoticeId.NOT_NOW
+                else None,
+            )
+        )
+        for n in recommendation.notices
+    ]
     html = renderer.render(
         lang,
         TEMPLATES[screen.kind],
         fragment,
+        notices=Markup("".join(notices)),
         cards=Markup("".join(cards)),
         hidden=hidden_macro(screen.given),
         call_112_first=recommendation.call_112_first,
@@ -141,6 +157,7 @@ EMERGENCY = {"danger": ("yes",)}
 def test_answer_pages_are_what_jinja_renders(asgi_app: Any, content: Content, lang: str) -> None:
     site: Site = fastapi_of(asgi_app).state.site
     kinds: set[ScreenKind] = set()
+    notices_seen: set[NoticeId] = set()
     compared = 0
     for index, (now, body) in enumerate(itertools.product(CLOCKS, [EMERGENCY, *_bodies()])):
         if body is not EMERGENCY and index % (3 if lang in ("nl", "ar") else 11):
@@ -156,7 +173,9 @@ def test_answer_pages_are_what_jinja_renders(asgi_app: Any, content: Content, la
         recommendation = recommend(answers, content.catalogue, now, board.statuses)
         made = site.answer_pages.render(lang, screen, recommendation, answers, board, fragment)
         assert made == html, (lang, now, body)
+        notices_seen |= {n.id for n in recommendation.notices}
         kinds.add(kind)
         compared += 1
     assert kinds == {ScreenKind.RESULTS, ScreenKind.EMERGENCY}
     assert compared > 500
+    assert notices_seen >= set(NoticeId)

@@ -28,15 +28,9 @@ CONTENT = ROOT / "content"
 UNVERIFIED = "nog niet gecontroleerd"
 
 # service, field -> per language, words of the old claim that must be gone.
+# De Kindertelefoon's answer may no longer open with a bare "No." ("Meestal niet", with exceptions).
+BARE_NO = {"nl": "Nee.", "en": "No.", "ar": "لا.", "tr": "Hayır.", "pl": "Nie.", "uk": "Ні."}
 CONTRADICTED: dict[tuple[str, str], dict[str, list[str]]] = {
-    ("kindertelefoon", "tells_parents"): {
-        "nl": ["Nee."],
-        "en": ["No."],
-        "ar": ["لا."],
-        "tr": ["Hayır."],
-        "pl": ["Nie."],
-        "uk": ["Ні."],
-    },
     ("veilig_thuis", "tells_parents"): {
         "nl": ["niet meteen uit huis"],
         "en": ["taken out of your home straight away"],
@@ -46,7 +40,7 @@ CONTRADICTED: dict[tuple[str, str], dict[str, list[str]]] = {
         "uk": ["Тебе не заберуть з дому одразу"],
     },
     ("school_confidant", "tells_parents"): {
-        "nl": ["mag die het doorgeven", "je ouders"],
+        "nl": ["mag die het doorgeven", "belt die hulp en je ouders"],
         "en": ["they may pass it on", "call your parents"],
         "ar": ["يُسمح له أن يخبر", "وبوالديك"],
         "tr": ["iletebilir", "anne babanı arar", "rehber öğretmen"],
@@ -63,6 +57,12 @@ def test_contradicted_claims_are_gone(content: Content, claim: tuple[str, str], 
     text = getattr(content.services[service], field)[lang]
     for words in CONTRADICTED[claim][lang]:
         assert words not in text, (service, field, lang, text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_kindertelefoon_no_longer_answers_a_bare_no(content: Content, lang: str) -> None:
+    text = content.services["kindertelefoon"].tells_parents[lang]
+    assert not text.startswith(BARE_NO[lang]), text
 
 
 def test_the_dutch_says_what_the_sources_say(content: Content) -> None:

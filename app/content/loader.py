@@ -21,6 +21,7 @@ from app.domain.catalogue import REQUIRED_SERVICES, Catalogue
 from app.domain.catalogue import Channel as DomainChannel
 from app.domain.catalogue import Service as DomainService
 from app.domain.hours import OpeningHours, Slot
+from app.domain.notices import missing_notice_channels
 
 STALE_AFTER = timedelta(days=183)  # "older than six months"
 # How "Alle hulp" lists places: emergencies first, then the most general.
@@ -30,6 +31,8 @@ DISPLAY_ORDER = (
     "veilig_thuis",
     "school_confidant",
     "zelfmoordpreventie_113",
+    "centrum_seksueel_geweld",
+    "helpwanted",
     "chris",
     "villa_pinedo",
     "alles_oke",
@@ -57,7 +60,7 @@ class Content:
     catalogue: Catalogue
 
     def stale(self, today: date) -> list[str]:
-        """Warnings for every verified_on older than six months."""
+        """Warnings for every verified_on, and every claim's checked_on, older than six months."""
         warnings = []
         for service in self.services.values():
             if today - service.verified_on > STALE_AFTER:
@@ -65,7 +68,26 @@ class Content:
                     f"{service.id}: verified_on {service.verified_on} is more than six months "
                     "old; check its facts again"
                 )
+            for claim, where in service.provenance.items():
+                if today - where.checked_on > STALE_AFTER:
+                    warnings.append(
+                        f"stale: {service.id}: {claim} checked on {where.checked_on}, more than "
+                        f"six months ago; check {where.source} again"
+                    )
         return warnings
+
+    def unsourced(self) -> list[str]:
+        """Every claim with neither a source (provenance) nor a needs_verification mark."""
+        gaps = []
+        for service in self.services.values():
+            unverified = service.unverified_claims()
+            for claim in service.claims():
+                if claim not in service.provenance and claim not in unverified:
+                    gaps.append(
+                        f"{service.id}: {claim} has no source (provenance) and is not listed in "
+                        "needs_verification"
+                    )
+        return gaps
 
     def untranslated(self) -> list[str]:
         """Every text that lacks one of the languages (models.LANGUAGES), by service and field."""
@@ -119,6 +141,7 @@ def load_content(content_dir: Path, region: str) -> Content:
         service = _read(path, models.Service, errors)
         if service is None:
             continue
+        errors += [f"{path}: {error}" for error in service.provenance_errors()]
         if service.id != path.stem:
             errors.append(f"{path}: id: '{service.id}' differs from the file name '{path.stem}'")
         elif service.id in services:
@@ -134,6 +157,9 @@ def load_content(content_dir: Path, region: str) -> Content:
     ordered = sorted(services.values(), key=_display_key)
     services = {s.id: s for s in ordered}
     catalogue = Catalogue({s.id: to_domain(s) for s in ordered})
+    gaps = missing_notice_channels(catalogue)
+    if gaps:
+        raise ContentError([f"{content_dir}: {gap}" for gap in gaps])
     return Content(region_model, services, catalogue)
 
 

@@ -139,14 +139,29 @@ class Source(Strict):
     about: str
 
 
-ServiceFact = Literal["age", "free", "anonymous", "languages", "tells_parents", "can_act", "name"]
+ServiceFact = Literal[
+    "age", "free", "anonymous", "languages", "tells_parents", "your_name", "can_act", "name"
+]
+# The claims a child relies on, each with its own source (design.md section 5): these, and per
+# channel "channels.<i>.number" (a phone), "channels.<i>.url" (any other link) and
+# "channels.<i>.hours" (known hours).
+SERVICE_CLAIMS = ("tells_parents", "your_name", "free", "anonymous", "age")
+
+
+class Provenance(Strict):
+    """Where one claim comes from: a URL listed under `sources`, and when it was checked there."""
+
+    source: Annotated[str, AfterValidator(_web)] | Literal["seed letter"]
+    checked_on: date
 
 
 class Service(Strict):
     id: str = Field(pattern=SERVICE_ID.pattern)
     name: Texts
     summary: Texts  # one line: what they do
-    topics: list[Topic] = Field(min_length=1)
+    # The topics it is an option for (R11). Empty: never an option, only listed in "Alle hulp"
+    # and linked from a notice (the Centrum Seksueel Geweld, Helpwanted).
+    topics: list[Topic]
     age: Age
     channels: list[Channel] = Field(min_length=1)
     languages: list[str] = Field(min_length=1)  # languages spoken, e.g. ["nl", "en"]
@@ -159,8 +174,41 @@ class Service(Strict):
     starter: Texts  # a first sentence the child can use
     needs_verification: list[ServiceFact] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)  # claim -> its source
     verified_on: date
     notes: str | None = None  # for editors; never shown
+
+    def claims(self) -> list[str]:
+        """The names of every claim a child relies on, as `provenance` and the API name them."""
+        names = list(SERVICE_CLAIMS)
+        for i, channel in enumerate(self.channels):
+            if channel.number:
+                names.append(f"channels.{i}.number")
+            elif channel.url:
+                names.append(f"channels.{i}.url")
+            if channel.hours:
+                names.append(f"channels.{i}.hours")
+        return names
+
+    def unverified_claims(self) -> set[str]:
+        """Every fact listed in needs_verification, with channel facts as "channels.<i>.<fact>"."""
+        facts: set[str] = set(self.needs_verification)
+        for i, channel in enumerate(self.channels):
+            facts |= {f"channels.{i}.{fact}" for fact in channel.needs_verification}
+        return facts
+
+    def provenance_errors(self) -> list[str]:
+        """Provenance naming a claim this file does not make, or a source it does not list."""
+        claims = set(self.claims())
+        listed = {source.url for source in self.sources}
+        errors = []
+        for claim, where in self.provenance.items():
+            if claim not in claims:
+                known = ", ".join(sorted(claims))
+                errors.append(f"provenance.{claim}: not a claim of this file (use {known})")
+            elif where.source not in listed:
+                errors.append(f"provenance.{claim}.source: not among the sources of this file")
+        return errors
 
 
 class Region(Strict):

@@ -45,13 +45,14 @@ class Goal(StrEnum):
     UNSURE = "unsure"
 
 
-# Inclusive ages of each age group; 120 stands for "no upper limit".
+# Inclusive ages of each age group. "18 of ouder" means 18-24: the app is for young people, and an
+# older visitor sees the age line on every card (design.md R3).
 AGE_RANGES: dict[AgeGroup, tuple[int, int]] = {
     AgeGroup.UNDER_8: (0, 7),
     AgeGroup.AGE_8_11: (8, 11),
     AgeGroup.AGE_12_15: (12, 15),
     AgeGroup.AGE_16_17: (16, 17),
-    AgeGroup.AGE_18_PLUS: (18, 120),
+    AgeGroup.AGE_18_PLUS: (18, 24),
 }
 
 VIOLENCE_TOPICS = frozenset({Topic.HOME_FIGHTS, Topic.HURT, Topic.TOUCH})

@@ -21,6 +21,8 @@ VILLA_PINEDO = "villa_pinedo"
 SCHOOL_CONFIDANT = "school_confidant"
 ZELFMOORDPREVENTIE_113 = "zelfmoordpreventie_113"
 ALLES_OKE = "alles_oke"
+CENTRUM_SEKSUEEL_GEWELD = "centrum_seksueel_geweld"
+HELPWANTED = "helpwanted"
 
 REQUIRED_SERVICES = frozenset(
     {
@@ -31,6 +33,8 @@ REQUIRED_SERVICES = frozenset(
         VILLA_PINEDO,
         SCHOOL_CONFIDANT,
         ZELFMOORDPREVENTIE_113,
+        CENTRUM_SEKSUEEL_GEWELD,  # reached through the sexual_violence notice (R13)
+        HELPWANTED,
     }
 )
 

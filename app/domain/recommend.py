@@ -1,11 +1,13 @@
-"""recommend(answers, catalogue, now): two or three places, best first (rules R1-R12, design.md s4).
+"""recommend(answers, catalogue, now): one to three places that fit, best first, and the notices
+that go before them (rules R1-R13 of design.md section 4, revised 2026-12-01).
 
-The rules that name a place are applied first, in priority order, as *required* options (at most
-three: where rules compete for places the earlier rule wins). Required options are then put in
-the order the rules ask for (112, then 113, then the school for face-to-face, then Villa Pinedo,
-then Veilig Thuis and De Kindertelefoon as the goal says). Free places are filled by a transparent
-score (topic, contact, goal, open now). Finally R11: if the best option cannot be reached now, a
-place that can is guaranteed among the others.
+Priority decides order as well as membership. The rules that name a place are applied in their
+priority order, and each appends what it places: 112 (R1), 113 (R2), Veilig Thuis (R1), the school
+(R7), the place R1b asks for, Veilig Thuis and De Kindertelefoon in R5's order (R4), Villa Pinedo
+(R6). What is left is filled, best score first, only by places that fit (R11): they serve a chosen
+topic, or belong to the general set for the age when no topic is given (R9). Nothing is offered
+because it happens to be open: when no fitting place is open, the not_now notice says when one
+opens again (R13).
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from app.domain.answers import VIOLENCE_TOPICS, Answers, Contact, Danger, Goal, Topic
+from app.domain.answers import (
+    AGE_RANGES,
+    VIOLENCE_TOPICS,
+    AgeGroup,
+    Answers,
+    Contact,
+    Danger,
+    Goal,
+    Topic,
+)
 from app.domain.catalogue import (
     ALLES_OKE,
     CHRIS,
@@ -30,13 +41,12 @@ from app.domain.catalogue import (
     ChannelKind,
     Service,
 )
+from app.domain.notices import NOTICE_CHANNELS, NoticeId
 
 MAX_OPTIONS = 3
 TOPICS = tuple(Topic)  # in the order the question lists them; iterating the enum is slow
 
-# A small preference among places that help with many things (a tie-breaker, and R9). The gap
-# between the first three and the rest is larger than the "open now" bonus (0.5), so that with
-# every question skipped the answer is always De Kindertelefoon, Veilig Thuis and the school.
+# A small preference among places that help with many things: a tie-breaker when filling.
 GENERAL_PREFERENCE: dict[str, float] = {
     KINDERTELEFOON: 0.9,
     VEILIG_THUIS: 0.8,
@@ -45,10 +55,9 @@ GENERAL_PREFERENCE: dict[str, float] = {
     VILLA_PINEDO: 0.1,
     ALLES_OKE: 0.05,
 }
-# Places that fill a free spot even when they serve none of the chosen topics.
-GENERALISTS = frozenset({KINDERTELEFOON, VEILIG_THUIS, SCHOOL_CONFIDANT, ALLES_OKE})
 # Places that are only ever offered by their own rule (R1, R2).
 RULE_ONLY = frozenset({EMERGENCY_112, ZELFMOORDPREVENTIE_113})
+ADULT = AgeGroup.AGE_18_PLUS
 
 CONTACT_KINDS: dict[Contact, frozenset[ChannelKind]] = {
     Contact.CHAT: frozenset({ChannelKind.CHAT, ChannelKind.APP}),
@@ -71,8 +80,8 @@ class Reason(StrEnum):
     FACE_TO_FACE = "face_to_face"
     TOPIC = "topic"
     CONTACT = "contact"
-    GENERAL = "general"
-    OPEN_NOW = "open_now"
+    GENERAL = "general"  # no topic chosen: a place that talks about anything (R9)
+    SAFETY = "safety"  # no topic chosen: Veilig Thuis, for when home is not safe (R9)
 
 
 @dataclass(frozen=True)
@@ -94,14 +103,27 @@ class Option:
         return any(c.open_now is True for c in self.channels)
 
     @property
+    def has_hours(self) -> bool:
+        """Whether any channel has known hours (a school or an app has none)."""
+        return any(c.open_now is not None for c in self.channels)
+
+    @property
     def opens_at(self) -> datetime | None:
         moments = [c.opens_at for c in self.channels if c.opens_at is not None]
         return None if self.reachable_now or not moments else min(moments)
 
 
 @dataclass(frozen=True)
+class Notice:
+    id: NoticeId
+    channels: tuple[ChannelStatus, ...]
+    opens_at: datetime | None = None  # not_now: when the first fitting option opens again
+
+
+@dataclass(frozen=True)
 class Recommendation:
     options: tuple[Option, ...]
+    notices: tuple[Notice, ...]
     at: datetime
     call_112_first: bool  # R1/R1b: the results open with the 112 message
 
@@ -111,19 +133,17 @@ class _Pick:
     service: str
     reason: Reason
     topic: Topic | None = None
-    required: bool = False
+
+
+def channel_status(channel: Channel, now: datetime) -> ChannelStatus:
+    if channel.hours is None:
+        return ChannelStatus(channel, None, None)
+    is_open = channel.hours.is_open(now)
+    return ChannelStatus(channel, is_open, None if is_open else channel.hours.next_opening(now))
 
 
 def channel_statuses(service: Service, now: datetime) -> tuple[ChannelStatus, ...]:
-    statuses = []
-    for channel in service.channels:
-        if channel.hours is None:
-            statuses.append(ChannelStatus(channel, None, None))
-            continue
-        is_open = channel.hours.is_open(now)
-        opens_at = None if is_open else channel.hours.next_opening(now)
-        statuses.append(ChannelStatus(channel, is_open, opens_at))
-    return tuple(statuses)
+    return tuple(channel_status(channel, now) for channel in service.channels)
 
 
 Statuses = Mapping[str, tuple[ChannelStatus, ...]]  # service id -> its channels' statuses
@@ -143,96 +163,99 @@ def recommend(
 
     def status(service_id: str) -> tuple[ChannelStatus, ...]:
         if service_id not in known:
-            known[service_id] = channel_statuses(eligible[service_id], now)
+            known[service_id] = channel_statuses(catalogue[service_id], now)
         return known[service_id]
 
     def reachable(service_id: str) -> bool:
         return any(c.open_now is True for c in status(service_id))
 
-    picks = _ordered(_required(answers, eligible), answers)
-    ranked = _ranked_candidates(answers, eligible, picks, reachable)
-    for service_id, reason, topic in ranked:
+    picks = _placed(answers, eligible)
+    for candidate in _fitting(answers, eligible, picks, reachable):
         if len(picks) >= MAX_OPTIONS:
             break
-        if topic is not None or service_id in GENERALISTS:
-            picks.append(_Pick(service_id, reason, topic))
-    _ensure_reachable(picks, ranked, reachable)
-
-    options = tuple(
-        Option(p.service, p.reason, p.topic, status(p.service)) for p in picks[:MAX_OPTIONS]
-    )
+        picks.append(candidate)
+    options = tuple(Option(p.service, p.reason, p.topic, status(p.service)) for p in picks)
+    notices = _notices(answers, options, catalogue, now)
     danger = answers.danger
-    return Recommendation(options, now, danger in (Danger.YES, Danger.UNSURE))
+    return Recommendation(options, notices, now, danger in (Danger.YES, Danger.UNSURE))
 
 
-def _required(answers: Answers, eligible: dict[str, Service]) -> list[_Pick]:
-    """The places the rules name, in rule priority order, cut to three (the earlier rule wins)."""
+def _placed(answers: Answers, eligible: dict[str, Service]) -> list[_Pick]:
+    """The places the rules name, in priority order, at most three (the earlier rule wins)."""
     danger = answers.danger or Danger.NO  # a skipped danger question counts as "no"
+    topics = answers.topics
     picks: list[_Pick] = []
 
-    def need(service_id: str, reason: Reason, topic: Topic | None = None) -> None:
-        if service_id in eligible and all(p.service != service_id for p in picks):
-            picks.append(_Pick(service_id, reason, topic, required=True))
+    def place(service_id: str, reason: Reason, topic: Topic | None = None) -> None:
+        if (
+            len(picks) < MAX_OPTIONS
+            and service_id in eligible
+            and all(p.service != service_id for p in picks)
+        ):
+            picks.append(_Pick(service_id, reason, topic))
 
     if danger is Danger.YES:  # R1
-        need(EMERGENCY_112, Reason.DANGER_NOW)
+        place(EMERGENCY_112, Reason.DANGER_NOW)
     if answers.suicide:  # R2
-        need(ZELFMOORDPREVENTIE_113, Reason.SUICIDE, Topic.SUICIDE)
+        place(ZELFMOORDPREVENTIE_113, Reason.SUICIDE, Topic.SUICIDE)
     if danger is Danger.YES:  # R1
-        need(VEILIG_THUIS, Reason.DANGER_AFTER)
+        place(VEILIG_THUIS, Reason.DANGER_AFTER)
+    face_to_face = answers.contact is Contact.FACE_TO_FACE
+    if answers.age is AgeGroup.UNDER_8 or (  # R7
+        face_to_face and danger is not Danger.YES and not answers.suicide and answers.age != ADULT
+    ):
+        first_topic = next((t for t in TOPICS if t in topics), None)
+        if face_to_face:
+            place(SCHOOL_CONFIDANT, Reason.FACE_TO_FACE)
+        else:
+            place(SCHOOL_CONFIDANT, Reason.TOPIC if first_topic else Reason.GENERAL, first_topic)
     if danger is Danger.UNSURE:  # R1b
-        need(VEILIG_THUIS, Reason.DANGER_UNSURE)
-    if answers.violence:  # R4
-        topic = next(t for t in TOPICS if t in answers.topics & VIOLENCE_TOPICS)
-        need(VEILIG_THUIS, Reason.VIOLENCE_CHANGE, topic)
-        need(KINDERTELEFOON, Reason.VIOLENCE_LISTEN, topic)
-    if Topic.DIVORCE in answers.topics and not answers.violence and not answers.suicide:  # R6
-        need(VILLA_PINEDO, Reason.DIVORCE, Topic.DIVORCE)
-    if answers.contact is Contact.FACE_TO_FACE and danger is not Danger.YES:  # R7
-        if not answers.suicide:
-            need(SCHOOL_CONFIDANT, Reason.FACE_TO_FACE)
-    return picks[:MAX_OPTIONS]
+        place(
+            VEILIG_THUIS if answers.violence or not topics else KINDERTELEFOON, Reason.DANGER_UNSURE
+        )
+    if answers.violence:  # R4, in R5's order
+        topic = next(t for t in TOPICS if t in topics & VIOLENCE_TOPICS)
+        helper = (VEILIG_THUIS, Reason.VIOLENCE_CHANGE, topic)
+        listener = (KINDERTELEFOON, Reason.VIOLENCE_LISTEN, topic)
+        for pick in (helper, listener) if answers.goal is Goal.CHANGE else (listener, helper):
+            place(*pick)
+    if Topic.DIVORCE in topics and not answers.violence and not answers.suicide:  # R6
+        if VILLA_PINEDO in eligible:
+            if (
+                answers.age is AgeGroup.AGE_8_11
+            ):  # Villa Pinedo starts at 10: De Kindertelefoon first
+                place(KINDERTELEFOON, Reason.TOPIC, Topic.DIVORCE)
+            place(VILLA_PINEDO, Reason.DIVORCE, Topic.DIVORCE)
+    return picks
 
 
-def _ordered(picks: list[_Pick], answers: Answers) -> list[_Pick]:
-    """Required places in the order the rules ask for (R1, R2, R7, R6, R5)."""
-    helper_first = answers.goal is Goal.CHANGE or (
-        answers.goal is not Goal.LISTEN and answers.danger in (Danger.YES, Danger.UNSURE)
-    )
-    order = {
-        EMERGENCY_112: 0,
-        ZELFMOORDPREVENTIE_113: 1,
-        VEILIG_THUIS: 4 if helper_first else 5,
-        KINDERTELEFOON: 5 if helper_first else 4,
-    }
-
-    def position(pick: _Pick) -> int:
-        if pick.reason is Reason.FACE_TO_FACE:
-            return 2
-        if pick.reason is Reason.DIVORCE:
-            return 3
-        return order.get(pick.service, 6)
-
-    return sorted(picks, key=position)  # sorted() is stable: equal positions keep rule order
+def general_set(age: AgeGroup | None) -> frozenset[str]:
+    """R9: the places for a child who gave no topic - one that talks about anything and fits the
+    age, Veilig Thuis, and the school (under 18)."""
+    if age is not None and AGE_RANGES[age][0] >= AGE_RANGES[ADULT][0]:
+        return frozenset({ALLES_OKE, VEILIG_THUIS})
+    return frozenset({KINDERTELEFOON, VEILIG_THUIS, SCHOOL_CONFIDANT})
 
 
-def _ranked_candidates(
+def _fitting(
     answers: Answers,
     eligible: dict[str, Service],
     picks: list[_Pick],
     reachable: Callable[[str], bool],
-) -> list[tuple[str, Reason, Topic | None]]:
-    """Every other eligible place, best first, with the reason it would be offered for."""
+) -> list[_Pick]:
+    """R11: every other place that fits, best first, with the reason it would be offered for."""
     taken = {p.service for p in picks}
     wanted_kinds = CONTACT_KINDS[answers.contact] if answers.contact else frozenset()
+    general = general_set(answers.age) if not answers.topics else frozenset()
     scored = []
     for position, service in enumerate(eligible.values()):
         if service.id in taken or service.id in RULE_ONLY:
             continue
         hits = [t for t in TOPICS if t in answers.topics and t in service.topics]
+        if not hits and service.id not in general:
+            continue
         contact_fits = any(c.kind in wanted_kinds for c in service.channels)
-        score = 10.0 * bool(hits) + len(hits) + GENERAL_PREFERENCE.get(service.id, 0.0)
-        score += 3.0 * contact_fits
+        score = len(hits) + GENERAL_PREFERENCE.get(service.id, 0.0) + 3.0 * contact_fits
         if answers.goal is Goal.CHANGE and service.can_act:
             score += 2.0
         if answers.goal is Goal.LISTEN and not service.can_act:
@@ -240,33 +263,40 @@ def _ranked_candidates(
         if reachable(service.id):
             score += 0.5
         if hits:
-            reason, topic = Reason.TOPIC, hits[0]
+            pick = _Pick(service.id, Reason.TOPIC, hits[0])
+        elif contact_fits:
+            pick = _Pick(service.id, Reason.CONTACT)
         else:
-            reason, topic = (Reason.CONTACT if contact_fits else Reason.GENERAL), None
-        scored.append((-score, position, service.id, reason, topic))
-    scored.sort()
-    return [(service_id, reason, topic) for _, _, service_id, reason, topic in scored]
+            pick = _Pick(
+                service.id, Reason.SAFETY if service.id == VEILIG_THUIS else Reason.GENERAL
+            )
+        scored.append((-score, position, pick))
+    scored.sort(key=lambda item: item[:2])
+    return [pick for _, _, pick in scored]
 
 
-def _ensure_reachable(
-    picks: list[_Pick],
-    ranked: list[tuple[str, Reason, Topic | None]],
-    reachable: Callable[[str], bool],
-) -> None:
-    """R11: if the best place is closed now, another place (not 112) can be reached right now."""
-    if not picks or reachable(picks[0].service):
-        return
-    if any(reachable(p.service) for p in picks[1:] if p.service != EMERGENCY_112):
-        return
-    chosen = {p.service for p in picks}
-    extra = next((s for s, _, _ in ranked if s not in chosen and reachable(s)), None)
-    if extra is None:
-        return
-    replacement = _Pick(extra, Reason.OPEN_NOW)
-    if len(picks) < MAX_OPTIONS:
-        picks.append(replacement)
-        return
-    for index in range(len(picks) - 1, 0, -1):
-        if not picks[index].required:
-            picks[index] = replacement
-            return
+def _notices(
+    answers: Answers, options: tuple[Option, ...], catalogue: Catalogue, now: datetime
+) -> tuple[Notice, ...]:
+    """R13, in this order: not_now, sexual_violence, worried_friend, trusted_adult, ask_first."""
+    shown: list[tuple[NoticeId, datetime | None]] = []
+    timed = [o for o in options if o.has_hours]
+    if timed and not any(o.reachable_now for o in timed):
+        moments = [o.opens_at for o in timed if o.opens_at is not None]
+        shown.append((NoticeId.NOT_NOW, min(moments) if moments else None))
+    if Topic.TOUCH in answers.topics:
+        shown.append((NoticeId.SEXUAL_VIOLENCE, None))
+    if Topic.FRIEND in answers.topics:
+        shown.append((NoticeId.WORRIED_FRIEND, None))
+    if answers.age is AgeGroup.UNDER_8:
+        shown.append((NoticeId.TRUSTED_ADULT, None))
+    if any(o.service == SCHOOL_CONFIDANT for o in options):
+        shown.append((NoticeId.ASK_FIRST, None))
+    return tuple(
+        Notice(
+            notice,
+            tuple(channel_status(ref.find(catalogue), now) for ref in NOTICE_CHANNELS[notice]),
+            opens_at,
+        )
+        for notice, opens_at in shown
+    )

@@ -2,8 +2,9 @@
 
 They are the only pages built for every request (they show what this child answered), so they are
 the server's busiest work; stencil.py says why they are not rendered by Jinja each time. The
-markup still comes only from the templates: components/card.html for each place, the page
-templates around the cards, components/journey.html for the hidden answers.
+markup still comes only from the templates: components/notice.html for each notice (R13),
+components/card.html for each place, the page templates around them, components/journey.html for
+the hidden answers.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from markupsafe import Markup
 from app.content.loader import Content
 from app.domain.answers import Answers
 from app.domain.journey import Nav, Screen, ScreenKind
+from app.domain.notices import NoticeId
 from app.domain.recommend import Recommendation
 from app.web.board import Board
-from app.web.cards import Card, option_texts, stencil_view
+from app.web.cards import DAY_NAMES, Card, notice_view, option_texts, stencil_view
 from app.web.forms import hidden_fields
 from app.web.i18n import DEFAULT
 from app.web.stencil import Stencil, hole
 from app.web.templating import Renderer
+from app.web.wording import not_now_when
 
 TEMPLATES = {ScreenKind.RESULTS: "pages/results.html", ScreenKind.EMERGENCY: "pages/emergency.html"}
 
@@ -33,7 +36,16 @@ class AnswerPages:
         self._content = content
         self._cards: dict[tuple[str, str, bool], Stencil] = {}
         self._pages: dict[tuple[str, str, bool], Stencil] = {}
+        self._notices: dict[tuple[str, NoticeId], Stencil] = {}
         for lang, lang_cards in cards.items():
+            notice_macro = renderer.macro(lang, "components/notice.html", "notice")
+            _ = renderer.gettext(lang)
+            for notice in NoticeId:
+                timed = notice is NoticeId.NOT_NOW  # its first line says when a place opens
+                box = notice_view(notice, content, _, hole("lead") if timed else None)
+                self._notices[(lang, notice)] = Stencil(
+                    notice_macro(box), {"lead"} if timed else set(), "components/notice.html"
+                )
             card_macro = renderer.macro(lang, "components/card.html", "card")
             for card, with_reason in product(lang_cards, (True, False)):
                 view, holes = stencil_view(card, with_reason)
@@ -45,13 +57,14 @@ class AnswerPages:
                     lang,
                     template,
                     fragment=True,
+                    notices=hole("notices"),
                     cards=hole("cards"),
                     hidden=hole("hidden"),
                     call_112_first=call_112_first,
                     nav=Nav,
                 )
                 self._pages[(lang, template, call_112_first)] = Stencil(
-                    partial, {"cards", "hidden"}, template
+                    partial, {"notices", "cards", "hidden"}, template
                 )
         hidden_input = renderer.macro(DEFAULT, "components/journey.html", "hidden_input")
         self._hidden = Stencil(
@@ -76,11 +89,23 @@ class AnswerPages:
             lines = board.lines[(lang, service.id)]
             texts = option_texts(option, service, lines, answers.age, answers.contact, _)
             cards.append(self._cards[(lang, service.id, bool(texts["reason"]))].fill(texts))
+        notices = [
+            self._notices[(lang, n.id)].fill(
+                {"lead": not_now_when(n.opens_at, recommendation.at, DAY_NAMES[lang], _)}
+                if n.id is NoticeId.NOT_NOW
+                else {}
+            )
+            for n in recommendation.notices
+        ]
         hidden = [
             self._hidden.fill({"name": n, "value": v}) for n, v in hidden_fields(screen.given)
         ]
         template = TEMPLATES[screen.kind]
         partial = self._pages[(lang, template, recommendation.call_112_first)].fill(
-            {"cards": Markup("".join(cards)), "hidden": Markup("".join(hidden))}
+            {
+                "notices": Markup("".join(notices)),
+                "cards": Markup("".join(cards)),
+                "hidden": Markup("".join(hidden)),
+            }
         )
         return partial if fragment else self._renderer.wrap(lang, template, partial)

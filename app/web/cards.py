@@ -13,10 +13,11 @@ from app.content import models
 from app.content.loader import Content
 from app.domain.answers import AGE_RANGES, AgeGroup, Contact
 from app.domain.catalogue import ChannelKind
+from app.domain.notices import NOTICE_CHANNELS, NoticeId
 from app.domain.recommend import ChannelStatus, Option, channel_statuses
 from app.web.i18n import DEFAULT, LANGUAGES
 from app.web.stencil import hole
-from app.web.wording import Gettext, reason
+from app.web.wording import Gettext, notice_text, reason
 
 NO_UPPER_AGE = 120
 
@@ -115,16 +116,30 @@ def card(
     reason: str | None = None,
 ) -> Card:
     unverified = set(service.needs_verification)
+    check = " " + _("Dit is nog niet gecontroleerd.")
+
+    def marked(field: str, words: str) -> str:
+        """`words`, said to rest on a claim nobody has checked yet when it does."""
+        return words + check if field in unverified else words
+
     badges = []
     if service.free:
         badges.append(_("Gratis (nog niet gecontroleerd)") if "free" in unverified else _("Gratis"))
     if service.anonymous:
-        badges.append(_("Je hoeft je naam niet te zeggen"))
+        badges.append(
+            _("Je hoeft je naam niet te zeggen (nog niet gecontroleerd)")
+            if "anonymous" in unverified
+            else _("Je hoeft je naam niet te zeggen")
+        )
     starter = text(service.starter, lang)
+    languages = ", ".join(language_name(code, lang) for code in service.languages)
+    summary = text(service.summary, lang)
+    if "name" in unverified:
+        summary += " " + _("Deze naam is nog niet gecontroleerd.")
     return Card(
         id=service.id,
         name=text(service.name, lang),
-        summary=text(service.summary, lang),
+        summary=summary,
         reason=reason,
         channels=tuple(
             _channel(model, status, lang, now, _)
@@ -133,11 +148,15 @@ def card(
         badges=tuple(badges),
         ages=_ages(service, age, "age" in unverified, _),
         what_happens=text(service.what_happens, lang),
-        tells_parents=text(service.tells_parents, lang),
-        your_name=text(service.your_name, lang),
+        tells_parents=marked("tells_parents", text(service.tells_parents, lang)),
+        your_name=marked("your_name", text(service.your_name, lang)),
         starter=starter,
         starter_nl=None if lang == DEFAULT else service.starter[DEFAULT],
-        languages=", ".join(language_name(code, lang) for code in service.languages),
+        languages=(
+            _("{languages} (nog niet gecontroleerd)").format(languages=languages)
+            if "languages" in unverified
+            else languages
+        ),
     )
 
 
@@ -185,6 +204,10 @@ def status_line(
         status_text = _opens(status.opens_at, now, lang, _)
     if "hours" in model.needs_verification:
         status_text += " " + _("Tijden nog niet gecontroleerd.")
+    if "number" in model.needs_verification:
+        status_text += " " + _("Nummer nog niet gecontroleerd.")
+    if "url" in model.needs_verification:
+        status_text += " " + _("Adres nog niet gecontroleerd.")
     return state, status_text
 
 
@@ -225,3 +248,35 @@ def _ages(service: models.Service, age: AgeGroup | None, unverified: bool, _: Ge
     else:
         words = _("Van {low} tot en met {high} jaar.").format(low=low, high=high)
     return words + (" " + _("Leeftijd nog niet gecontroleerd.") if unverified else "")
+
+
+@dataclass(frozen=True)
+class NoticeLink:
+    href: str
+    action: str  # the text of the button: "Bel 0800-0188"
+    unverified: str | None  # said after the button when the channel's facts are not checked
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """A notice box (R13): `lead` is not_now's first line (when it opens), else None."""
+
+    id: str
+    lead: str | None
+    paragraphs: tuple[str, ...]
+    links: tuple[NoticeLink, ...]
+
+
+def notice_view(notice: NoticeId, content: Content, _: Gettext, lead: str | None) -> NoticeView:
+    links = []
+    for ref in NOTICE_CHANNELS[notice]:
+        channel = ref.find(content.catalogue)
+        service = content.services[ref.service]
+        model = next(c for c in service.channels if c.url == channel.url and c.kind is ref.kind)
+        if model.kind is ChannelKind.PHONE:
+            action = _("Bel {number}").format(number=model.number)
+        else:
+            action = _("Chat met {name}").format(name=service.name[DEFAULT])
+        unverified = None if channel.verified else _("Nog niet gecontroleerd.")
+        links.append(NoticeLink(channel.url or "", action, unverified))
+    return NoticeView(notice.value, lead, notice_text(notice, _), tuple(links))

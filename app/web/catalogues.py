@@ -58,7 +58,8 @@ def report(lang: str, msgids: set[str], locales: Path = LOCALES) -> CatalogueRep
             i
             for i in msgids
             if i in translated
-            and sorted(PLACEHOLDER.findall(i)) != sorted(PLACEHOLDER.findall(translated[i]))
+            # A translation may say a placeholder twice ("{high} included"), not lose or invent one.
+            and set(PLACEHOLDER.findall(i)) != set(PLACEHOLDER.findall(translated[i]))
         )
     )
     unused = len({str(m.id) for m in catalogue if m.id} - msgids)

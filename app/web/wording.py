@@ -1,4 +1,4 @@
-"""Child-language wording for questions, answers and reasons (R12), translatable with gettext.
+"""Child-language wording for questions, answers, reasons (R12) and notices (R13), translatable
 
 Every function takes the page's gettext function `_`, so Babel extracts the Dutch msgids here.
 """
@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from app.domain.answers import QUESTIONS, Contact, Topic
+from app.domain.notices import NoticeId
 from app.domain.recommend import Option, Reason
 
 Gettext = Callable[[str], str]
@@ -103,7 +105,10 @@ def topic_label(topic: Topic, _: Gettext) -> str:
     return {
         Topic.HOME_FIGHTS: _("Er is veel ruzie of geweld thuis"),
         Topic.HURT: _("Iemand doet mij pijn of maakt mij bang"),
-        Topic.TOUCH: _("Iemand raakt mij aan op een manier die ik niet wil"),
+        Topic.TOUCH: _(
+            "Iemand doet iets met mijn lichaam dat niet oké is, ook online. Bijvoorbeeld aanraken "
+            "of foto's."
+        ),
         Topic.DIVORCE: _("Mijn ouders gaan uit elkaar"),
         Topic.BULLYING: _("Ik word gepest"),
         Topic.SAD: _("Ik voel me vaak verdrietig of alleen"),
@@ -120,7 +125,7 @@ def _because(topic: Topic, _: Gettext) -> str:
         case Topic.HURT:
             return _("Omdat je zei dat iemand je pijn doet of bang maakt.")
         case Topic.TOUCH:
-            return _("Omdat je zei dat iemand je aanraakt op een manier die je niet wilt.")
+            return _("Omdat je zei dat iemand iets met je lichaam doet dat niet oké is.")
         case Topic.DIVORCE:
             return _("Omdat je zei dat je ouders uit elkaar gaan.")
         case Topic.BULLYING:
@@ -128,7 +133,7 @@ def _because(topic: Topic, _: Gettext) -> str:
         case Topic.SAD:
             return _("Omdat je zei dat je je vaak verdrietig of alleen voelt.")
         case Topic.SUICIDE:
-            return _("Omdat je zei dat je niet meer wilt leven.")
+            return _("Omdat je zei dat je aan zelfmoord denkt of niet meer wilt leven.")
         case Topic.FRIEND:
             return _("Omdat je zei dat je je zorgen maakt om iemand anders.")
         case Topic.OTHER:
@@ -160,7 +165,10 @@ def reason(option: Option, contact: Contact | None, _: Gettext) -> str:
         case Reason.DANGER_UNSURE:
             return _("Omdat je niet zeker weet of je veilig bent. Zij denken met je mee.")
         case Reason.SUICIDE:
-            return _("Omdat je zei dat je niet meer wilt leven. Zij zijn er dag en nacht.")
+            return _(
+                "Omdat je zei dat je aan zelfmoord denkt of niet meer wilt leven. Zij zijn er dag "
+                "en nacht."
+            )
         case Reason.VIOLENCE_CHANGE:
             stops = _("Zij kunnen helpen zodat het stopt.")  # not inside an f-string: Babel
             return f"{topic_part} {stops}"  # extracts only plain calls
@@ -171,8 +179,82 @@ def reason(option: Option, contact: Contact | None, _: Gettext) -> str:
             return topic_part
         case Reason.FACE_TO_FACE | Reason.CONTACT:
             return _prefer(contact, _)
-        case Reason.OPEN_NOW:
-            return _("Omdat je hen nu meteen kunt bereiken.")
         case Reason.GENERAL:
             return _("Omdat ze bij veel dingen helpen.")
+        case Reason.SAFETY:
+            return _("Omdat zij helpen als het thuis niet veilig is.")
     raise ValueError(option.reason)  # pragma: no cover - every reason is handled above
+
+
+def notice_text(notice: NoticeId, _: Gettext) -> tuple[str, ...]:
+    """The paragraphs of a notice (R13), after the first line of not_now (`not_now_when`)."""
+    match notice:
+        case NoticeId.NOT_NOW:
+            return (
+                _("Kan het niet wachten? Ben je in gevaar? Bel dan 112."),
+                _("Denk je erover om niet meer te leven? Bel dan 113: 0800-0113, dag en nacht."),
+            )
+        case NoticeId.SEXUAL_VIOLENCE:
+            return (
+                _(
+                    "Heeft iemand in de laatste 7 dagen iets met je lichaam gedaan? Bel dan nu het "
+                    "Centrum Seksueel Geweld: 0800-0188. Het is gratis, dag en nacht."
+                ),
+                _(
+                    "Is het langer geleden? Ook dan mag je bellen. Een dokter kan je lichaam "
+                    "helpen. De politie komt er alleen bij als jij dat wilt."
+                ),
+                _(
+                    "Gaat het om foto's of filmpjes online? Helpwanted helpt. Ook om ze weg te "
+                    "laten halen."
+                ),
+            )
+        case NoticeId.WORRIED_FRIEND:
+            return (
+                _(
+                    "Ben je bang dat iemand aan zelfmoord denkt? Dan helpt 113 jou ook: 0800-0113, "
+                    "dag en nacht."
+                ),
+                _(
+                    "Wordt iemand die je kent thuis pijn gedaan? Veilig Thuis helpt ook als je je "
+                    "zorgen maakt om een ander: 0800-2000, dag en nacht."
+                ),
+            )
+        case NoticeId.TRUSTED_ADULT:
+            return (
+                _(
+                    "Je mag het ook vertellen aan een grote mens die je vertrouwt. Bijvoorbeeld je "
+                    "juf of meester, opa of oma, of de buren."
+                ),
+            )
+        case NoticeId.ASK_FIRST:
+            return (
+                _("Je mag eerst vragen: moet je dit doorvertellen?"),
+                _(
+                    "Op school kun je over de meeste dingen in vertrouwen praten. Is het thuis "
+                    "niet veilig? Of doet iemand van school iets met je lichaam dat niet mag? Dan "
+                    "moet school dat doorgeven."
+                ),
+            )
+    raise ValueError(notice)  # pragma: no cover - every notice is handled above
+
+
+def not_now_when(
+    opens_at: datetime | None, now: datetime, day_names: tuple[str, ...], _: Gettext
+) -> str:
+    """not_now's first line: nothing that fits is open now, and when the first one opens."""
+    if opens_at is None:
+        return _("Wat bij je past, is nu dicht.")
+    local_now = now.astimezone(opens_at.tzinfo)
+    clock = f"{opens_at:%H:%M}"
+    if opens_at.date() == local_now.date():
+        return _("Wat bij je past, is nu dicht. Het gaat vandaag om {time} weer open.").format(
+            time=clock
+        )
+    if opens_at.date() == local_now.date() + timedelta(days=1):
+        return _("Wat bij je past, is nu dicht. Het gaat morgen om {time} weer open.").format(
+            time=clock
+        )
+    return _("Wat bij je past, is nu dicht. Het gaat op {day} om {time} weer open.").format(
+        day=day_names[opens_at.weekday()], time=clock
+    )

@@ -11,10 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from app.content import models
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from app.domain.hours import AMSTERDAM
-from app.domain.recommend import ChannelStatus, recommend
-from app.web.cards import text
+from app.domain.notices import NOTICE_CHANNELS, NoticeId
+from app.domain.recommend import ChannelStatus, Notice, recommend
+from app.web.cards import DAY_NAMES, text
 from app.web.site import Site, get_site
-from app.web.wording import reason
+from app.web.wording import not_now_when, notice_text, reason
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 SiteDep = Annotated[Site, Depends(get_site)]
@@ -65,30 +66,55 @@ class OptionOut(BaseModel):
     channels: list[ChannelOut]
 
 
+class NoticeOut(BaseModel):
+    id: str  # not_now, sexual_violence, worried_friend, trusted_adult, ask_first (R13)
+    text: str
+    channels: list[ChannelOut]
+
+
 class RecommendationOut(BaseModel):
     options: list[OptionOut]
+    notices: list[NoticeOut]  # shown before the options, in this order
     at: datetime
     call_112_first: bool
     lang: str
 
 
+def _channel(status: ChannelStatus, number: str | None) -> ChannelOut:
+    return ChannelOut(
+        kind=status.channel.kind.value,
+        open_now=status.open_now,
+        opens_at=status.opens_at,
+        verified=status.channel.verified,
+        url=status.channel.url,
+        number=number,
+    )
+
+
 def _channels(service: models.Service, statuses: tuple[ChannelStatus, ...]) -> list[ChannelOut]:
     return [
-        ChannelOut(
-            kind=status.channel.kind.value,
-            open_now=status.open_now,
-            opens_at=status.opens_at,
-            verified=status.channel.verified,
-            url=status.channel.url,
-            number=model.number,
-        )
+        _channel(status, model.number)
         for model, status in zip(service.channels, statuses, strict=True)
     ]
 
 
+def _notice(notice: Notice, site: Site, at: datetime, lang: str) -> NoticeOut:
+    _ = site.renderer.gettext(lang)
+    lines = list(notice_text(notice.id, _))
+    if notice.id is NoticeId.NOT_NOW:
+        lines.insert(0, not_now_when(notice.opens_at, at, DAY_NAMES[lang], _))
+    channels = []
+    for ref, status in zip(NOTICE_CHANNELS[notice.id], notice.channels, strict=True):
+        models_ = site.content.services[ref.service].channels
+        number = next((c.number for c in models_ if c.url == status.channel.url), None)
+        channels.append(_channel(status, number))
+    return NoticeOut(id=notice.id.value, text=" ".join(lines), channels=channels)
+
+
 @router.post("/recommendations", response_model=RecommendationOut)
 async def recommendations(body: RecommendationRequest, site: SiteDep) -> RecommendationOut:
-    """Two or three places, best first, for these answers at this moment (rules R1-R12)."""
+    """One to three places, best first, and the notices to show before them, for these answers
+    at this moment (rules R1-R13 of the design)."""
     at = body.at or site.clock()
     if at.tzinfo is None:
         at = at.replace(tzinfo=AMSTERDAM)
@@ -106,6 +132,7 @@ async def recommendations(body: RecommendationRequest, site: SiteDep) -> Recomme
             )
             for o in result.options
         ],
+        notices=[_notice(n, site, at, body.lang) for n in result.notices],
         at=at,
         call_112_first=result.call_112_first,
         lang=body.lang,
@@ -114,8 +141,17 @@ async def recommendations(body: RecommendationRequest, site: SiteDep) -> Recomme
 
 @router.get("/services")
 async def services(site: SiteDep) -> dict[str, Any]:
-    """Every place as open data: the content files, validated, with their sources."""
+    """Every place as open data: the content files, validated, with their sources. `provenance`
+    names, for every claim a child relies on, its source and the date it was checked there, or
+    null when it has none yet (then the claim is listed in needs_verification)."""
     return {
         "region": site.content.region.model_dump(mode="json"),
-        "services": [s.model_dump(mode="json") for s in site.content.services.values()],
+        "services": [_open_data(s) for s in site.content.services.values()],
     }
+
+
+def _open_data(service: models.Service) -> dict[str, Any]:
+    data = service.model_dump(mode="json")
+    given = data["provenance"]
+    data["provenance"] = {claim: given.get(claim) for claim in service.claims()}
+    return data
