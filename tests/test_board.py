@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime, timedelta
 
 from fastapi.testclient import TestClient
@@ -15,7 +14,6 @@ from app.web.app import create_app, fastapi_of
 from app.web.board import Boards, make_board
 from app.web.cards import overview_cards
 from app.web.i18n import LANGUAGES, translations
-from tests.conftest import run_async
 
 # 08:59 on a Wednesday: the Veilig Thuis chat opens at 09:00.
 BEFORE_NINE = datetime(2026, 11, 25, 8, 59, 30, tzinfo=AMSTERDAM)
@@ -34,39 +32,29 @@ def test_the_board_says_what_the_cards_say(content: Content) -> None:
 
 def test_a_board_serves_only_its_own_minute(content: Content) -> None:
     boards = Boards(content)
-    kept = make_board(content, BEFORE_NINE)
-    boards._current = kept
-    assert boards.at(BEFORE_NINE + timedelta(seconds=29), "ar") is kept
-    later = boards.at(BEFORE_NINE + timedelta(seconds=31), "ar")  # 09:00:01: another minute
+    first = boards.at(BEFORE_NINE)
+    assert first == make_board(content, BEFORE_NINE)  # every language, made on first use
+    assert boards.at(BEFORE_NINE + timedelta(seconds=29)) is first  # 08:59:59: kept
+    later = boards.at(BEFORE_NINE + timedelta(seconds=31))  # 09:00:01: another minute
     nine = BEFORE_NINE + timedelta(minutes=1)
-    assert later is not kept and later == make_board(content, nine, ["ar"])
-    assert {lang for lang, _ in later.lines} == {"ar"}  # made for this request: its language
-    assert later.lines != make_board(content, BEFORE_NINE, ["ar"]).lines  # the chat opened
-    assert boards._current is kept  # a request never changes what is kept
+    assert later is not first and later == make_board(content, nine)
+    assert later.lines != first.lines  # the chat opened
+    assert boards.at(nine + timedelta(seconds=29)) is later  # 09:00:59
 
 
-def test_the_task_keeps_the_board_of_the_current_minute(content: Content) -> None:
-    boards = Boards(content)
-
-    async def run_once() -> None:
-        task = asyncio.create_task(boards.keep_current(lambda: BEFORE_NINE))
-        await asyncio.sleep(0.01)
-        task.cancel()
-
-    run_async(run_once())
-    assert boards._current == make_board(content, BEFORE_NINE)
-
-
-def test_requests_leave_the_board_alone(settings: Settings, content: Content) -> None:
-    """Without the app's lifespan no board is kept, and answering does not make one stay."""
+def test_requests_see_the_minute_not_each_other(settings: Settings, content: Content) -> None:
+    """What is kept depends on the clock alone: answers never change it."""
     app = create_app(settings, content)
     site = fastapi_of(app).state.site
-    site.clock = lambda: BEFORE_NINE
-    client = TestClient(app)  # not entered: the lifespan (and its task) does not run
-    for _ in range(3):
-        response = client.post("/nl/stap", data={**ANSWERS, "goal": "listen"})
-        assert response.status_code == 200 and 'data-service="veilig_thuis"' in response.text
-    assert site.boards._current is None
-    with TestClient(app) as running:  # with the lifespan: the task makes the board at once
-        assert running.get("/healthz").status_code == 200
-        assert site.boards._current == make_board(content, BEFORE_NINE)
+    clock = [BEFORE_NINE]
+    site.clock = lambda: clock[0]
+    client = TestClient(app)
+    response = client.post("/nl/stap", data={**ANSWERS, "goal": "listen"})
+    assert 'data-service="veilig_thuis"' in response.text
+    kept = site.boards.at(BEFORE_NINE)
+    client.post("/ar/stap", data={**ANSWERS, "topics": "sad", "goal": "change"})
+    assert site.boards.at(BEFORE_NINE) is kept == make_board(content, BEFORE_NINE)
+    clock[0] = BEFORE_NINE + timedelta(minutes=1)  # 09:00:30: the Veilig Thuis chat is open
+    response = client.post("/nl/stap", data={**ANSWERS, "goal": "listen"})
+    assert site.boards.at(clock[0]) is not kept
+    assert "Nu open." in response.text

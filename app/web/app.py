@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -29,15 +26,6 @@ from app.web.templating import Renderer
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
 
 
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """While the app runs, a task keeps the board of what is open now current (board.py)."""
-    site: Site = app.state.site
-    task = asyncio.create_task(site.boards.keep_current(lambda: site.clock()))
-    yield
-    task.cancel()
-
-
 def create_fastapi(settings: Settings, content: Content) -> FastAPI:
     app = FastAPI(
         title="Wie helpt mij? API",
@@ -47,7 +35,6 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json stays
         redoc_url=None,
         redirect_slashes=False,  # an unknown path is a 404, not a redirect to a guess
-        lifespan=lifespan,
     )
     static = StaticAssets(STATIC)
     renderer = Renderer(

@@ -75,7 +75,7 @@ def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
         )
     answers = parse_answers(screen.given)
     now = site.clock()
-    board = site.boards.at(now, lang)
+    board = site.boards.at(now)
     recommendation = recommend(answers, site.content.catalogue, now, board.statuses)
     html = site.answer_pages.render(
         lang, screen, recommendation, answers, board, is_htmx(request.scope)
