@@ -26,7 +26,6 @@ from markupsafe import Markup
 
 from app.web.compression import Variants
 from app.web.i18n import LANGUAGES, translations
-from app.web.pretranslate import Pretranslate
 from app.web.request_headers import chosen_encoding, is_htmx
 from app.web.static import StaticAssets
 
@@ -90,12 +89,11 @@ class Renderer:
                 loader=ChoiceLoader([FileSystemLoader(TEMPLATES), DictLoader({MARKER: MARKER})]),
                 autoescape=select_autoescape(["html"]),
                 undefined=StrictUndefined,
-                extensions=["jinja2.ext.i18n", Pretranslate],
+                extensions=["jinja2.ext.i18n"],
                 trim_blocks=True,
                 auto_reload=False,  # templates never change while the server runs: no stat()
                 lstrip_blocks=True,
             )
-            env.globals["gettext_constant"] = translations(code).gettext  # for Pretranslate
             env.install_gettext_translations(translations(code), newstyle=True)  # type: ignore[attr-defined]
             env.globals.update(
                 globals_,
