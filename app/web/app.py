@@ -56,8 +56,6 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         lang: overview_cards(content, lang, amsterdam_now(), translations(lang).gettext)
         for lang in LANGUAGES
     }
-    for lang, lang_cards in cards.items():
-        renderer.prepare_card_tails(lang, lang_cards)
     answer_pages = AnswerPages(renderer, content, cards)
     installable = build_pwa(content.region, static, renderer, settings.exit_url)
     boards = Boards(content)

@@ -77,7 +77,6 @@ class Renderer:
         self._envs: dict[str, Environment] = {}
         self._shared: dict[tuple[str, str, str, bool], Variants] = {}
         self._frames: dict[tuple[str, str], tuple[str, str]] = {}
-        self._card_tails: dict[tuple[str, str], Markup] = {}
 
         @cache
         def url(name: str, params: tuple[tuple[str, str], ...]) -> str:
@@ -103,15 +102,8 @@ class Renderer:
                 url=lambda name, **params: url(name, tuple(sorted(params.items()))),
                 htmx_config=HTMX_CONFIG,
                 languages=LANGUAGES,
-                card_tail=lambda card, lang=code: self._card_tails[(lang, card.id)],
             )
             self._envs[code] = env
-
-    def prepare_card_tails(self, lang: str, cards: list[Any]) -> None:
-        """Render, once and for every place, the part of its card that no answer changes."""
-        template = self._envs[lang].get_template("components/card_tail.html")
-        for card in cards:
-            self._card_tails[(lang, card.id)] = Markup(template.render(c=card))
 
     def gettext(self, lang: str) -> Callable[[str], str]:
         return translations(lang).gettext
