@@ -1,17 +1,18 @@
 """Compressed responses: brotli or gzip, as `request_headers.chosen_encoding` chooses.
 
-Static files and the pages that depend only on the language are compressed once, at their
-best level, and kept in memory. Everything else (results, fragments, JSON) is compressed per
-response by `Compress`, a pure ASGI middleware, in the client's encoding only, at a fast level.
+`Compress`, a pure ASGI middleware, compresses every response the app did not compress itself,
+in the client's encoding only: at the best level when the response is shared and `Memo` will
+keep it (it is compressed once), at a fast level otherwise (results, fragments, JSON). Static
+files are compressed once, at start-up (`static.py`).
 """
 
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
 
 import brotli  # type: ignore[import-untyped]
 
+from app.web.memo import SHARED, keeps
 from app.web.request_headers import chosen_encoding
 from app.web.security import ASGIApp, Message, Receive, Scope, Send
 
@@ -19,28 +20,11 @@ MIN_SIZE = 512  # smaller bodies do not gain enough to pay for the header
 COMPRESSIBLE = (b"text/", b"application/json", b"application/manifest+json", b"image/svg")
 
 
-@dataclass(frozen=True)
-class Variants:
-    identity: bytes
-    gzip: bytes | None
-    br: bytes | None
-
-    @classmethod
-    def of(cls, body: bytes) -> Variants:
-        """Every encoding at its best level: for what is compressed once and kept."""
-        if len(body) < MIN_SIZE:
-            return cls(body, None, None)
-        return cls(
-            body, gzip.compress(body, compresslevel=9, mtime=0), brotli.compress(body, quality=11)
-        )
-
-    def pick(self, encoding: str | None) -> tuple[bytes, str | None]:
-        """The body in `encoding` (request_headers.chosen_encoding), if it was worth compressing."""
-        if encoding == "br" and self.br is not None:
-            return self.br, "br"
-        if encoding == "gzip" and self.gzip is not None:
-            return self.gzip, "gzip"
-        return self.identity, None
+def best(body: bytes, encoding: str) -> tuple[bytes, str]:
+    """Compression at the best level: for what is compressed once and kept."""
+    if encoding == "br":
+        return brotli.compress(body, quality=11), "br"
+    return gzip.compress(body, compresslevel=9, mtime=0), "gzip"
 
 
 def fast(body: bytes, encoding: str) -> tuple[bytes, str]:
@@ -93,7 +77,8 @@ class Compress:
                 start = None
                 await send(message)
                 return
-            compressed, used = fast(body, encoding)
+            shared = keeps(scope) and _header(headers, SHARED) is not None
+            compressed, used = (best if shared else fast)(body, encoding)
             headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"vary")]
             vary = _header(list(start.get("headers", [])), b"vary")
             headers += [

@@ -1,8 +1,9 @@
-"""Responses the app marks as shared are served from memory, before any routing.
+"""Responses the app marks as shared are served from memory, before any routing: the one cache.
 
 A page that depends only on its path (the language pages, static files, the service worker) is
 answered by the app once per path and variant (`request_headers.variant`: whether htmx asked,
 and the encoding); the app marks it with the header `x-shared`, which never leaves the server.
+`Compress` compresses such a response at its best level, once, because it is kept here.
 The key is read from the request exactly as the routes read it (request_headers.py), so a
 response is only ever served to requests that would have produced the same bytes. Requests with
 a query string always reach the app, and nothing that depends on what a visitor sent is ever
@@ -14,8 +15,14 @@ from __future__ import annotations
 from app.web.request_headers import Variant, variant
 from app.web.security import ASGIApp, Message, Receive, Scope, Send
 
-SHARED = b"x-shared"
+SHARED_HEADER = "X-Shared"  # set by a route on a response that depends only on path and variant
+SHARED = SHARED_HEADER.lower().encode()
 Key = tuple[str, Variant]
+
+
+def keeps(scope: Scope) -> bool:
+    """Whether a response to this request may be kept (when the app marks it shared)."""
+    return scope["type"] == "http" and scope["method"] == "GET" and not scope.get("query_string")
 
 
 class Memo:
@@ -24,7 +31,7 @@ class Memo:
         self._store: dict[Key, tuple[Message, Message]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope.get("query_string"):
+        if not keeps(scope):
             await self.app(scope, receive, send)
             return
         key: Key = (scope["path"], variant(scope))

@@ -11,7 +11,32 @@ import mimetypes
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from app.web.compression import Variants
+from app.web.compression import MIN_SIZE, best
+
+
+@dataclass(frozen=True)
+class Variants:
+    """A static file's body, and its brotli and gzip versions when it is worth compressing."""
+
+    identity: bytes
+    gzip: bytes | None
+    br: bytes | None
+
+    @classmethod
+    def of(cls, body: bytes) -> Variants:
+        """Every encoding at its best level, made once at start-up."""
+        if len(body) < MIN_SIZE:
+            return cls(body, None, None)
+        return cls(body, best(body, "gzip")[0], best(body, "br")[0])
+
+    def pick(self, encoding: str | None) -> tuple[bytes, str | None]:
+        """The body in `encoding` (request_headers.chosen_encoding), if it was worth compressing."""
+        if encoding == "br" and self.br is not None:
+            return self.br, "br"
+        if encoding == "gzip" and self.gzip is not None:
+            return self.gzip, "gzip"
+        return self.identity, None
+
 
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".html"}
 IMMUTABLE = "public, max-age=31536000, immutable"

@@ -24,9 +24,9 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from app.web.compression import Variants
 from app.web.i18n import LANGUAGES, translations
-from app.web.request_headers import chosen_encoding, is_htmx
+from app.web.memo import SHARED_HEADER
+from app.web.request_headers import is_htmx
 from app.web.static import StaticAssets
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -75,7 +75,6 @@ class Renderer:
         globals_: dict[str, Any],
     ) -> None:
         self._envs: dict[str, Environment] = {}
-        self._shared: dict[tuple[str, str, str, bool], Variants] = {}
         self._frames: dict[tuple[str, str], tuple[str, str]] = {}
 
         @cache
@@ -135,22 +134,13 @@ class Renderer:
         """A template that is a whole document by itself (the offline card, the service worker)."""
         return self._envs[lang].get_template(template).render(**context)
 
-    def shared_page(
-        self, request: Request, lang: str, template: str, key: str = "", **context: Any
-    ) -> Response:
-        """A page that depends only on the language (and `key`): rendered and compressed once,
-        then served from memory. The caller promises `context` is the same for the same key."""
-        fragment = is_htmx(request.scope)
-        cache_key = (lang, template, key, fragment)
-        variants = self._shared.get(cache_key)
-        if variants is None:
-            html = self.render(lang, template, fragment, **context)
-            variants = self._shared[cache_key] = Variants.of(html.encode())
-        body, encoding = variants.pick(chosen_encoding(request.scope))
-        headers = {"Vary": "HX-Request, Accept-Encoding", "Content-Language": lang, "X-Shared": "1"}
-        if encoding:
-            headers["Content-Encoding"] = encoding
-        return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+    def shared_page(self, request: Request, lang: str, template: str, **context: Any) -> Response:
+        """A page that depends only on the language (and its path): marked shared, so the first
+        answer to each variant is compressed at its best level and kept (memo.py). The caller
+        promises `context` is the same for every request to this path."""
+        html = self.render(lang, template, is_htmx(request.scope), **context)
+        headers = {"Vary": "HX-Request", "Content-Language": lang, SHARED_HEADER: "1"}
+        return HTMLResponse(html, headers=headers)
 
     def page(
         self,

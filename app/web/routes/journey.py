@@ -35,7 +35,6 @@ async def first_question(request: Request, lang: LangDep, site: SiteDep) -> Resp
         request,
         lang,
         "pages/question.html",
-        key="first",
         screen=screen,
         question=question(screen.question, _),
         nav=Nav,
@@ -61,7 +60,7 @@ async def respond(request: Request, lang: str, site: Site) -> Response:
 def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
     renderer = site.renderer
     if screen.kind is ScreenKind.START:
-        return renderer.shared_page(request, lang, "pages/start.html")
+        return renderer.page(request, lang, "pages/start.html")  # a POST: never kept
     _ = renderer.gettext(lang)
     if screen.kind is ScreenKind.QUESTION:
         assert screen.question is not None

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
 
 from app.web.i18n import negotiate
+from app.web.memo import SHARED_HEADER
 from app.web.request_headers import accept_language, chosen_encoding
 from app.web.security_txt import security_txt
 from app.web.site import Site, get_site
@@ -55,7 +56,7 @@ async def static_file(path: str, request: Request, site: SiteDep) -> Response:
     asset = site.static.get(path)
     if asset is None:
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
-    headers = {"Cache-Control": IMMUTABLE, "X-Shared": "1"}  # app/web/memo.py
+    headers = {"Cache-Control": IMMUTABLE, SHARED_HEADER: "1"}
     body, encoding = asset.variants.pick(chosen_encoding(request.scope))
     if asset.variants.br is not None:
         headers["Vary"] = "Accept-Encoding"
