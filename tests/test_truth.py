@@ -232,3 +232,58 @@ def test_a_provenance_source_must_be_listed_and_the_claim_known(content_copy: Pa
     assert result.returncode == 1
     assert "provenance.age.source: not among the sources of this file" in result.stderr
     assert "provenance.colour: not a claim of this file" in result.stderr
+
+
+# --- Review of the first fix (2026-12-01) -------------------------------------------------------
+
+
+def test_not_now_marks_unverified_hours_and_names_only_calls_and_chats(
+    client: CheckingClient,
+) -> None:
+    body = {"topics": ["divorce"], "age": "18_plus", "at": "2026-12-06T03:00:00+01:00"}
+    data = client.post("/api/v1/recommendations", json=body).json()
+    assert data["options"][0]["service"] == "villa_pinedo"  # an app: no hours, not closed
+    notice = data["notices"][0]
+    assert notice["id"] == "not_now"
+    assert "Wat bij je past, is nu dicht" not in notice["text"]
+    assert "bellen of chatten" in notice["text"].lower()
+    assert "14:00" in notice["text"] and UNVERIFIED in notice["text"].lower()  # Alles Oké
+
+
+def test_ask_first_is_about_people_who_work_at_school(client: CheckingClient) -> None:
+    body = {"topics": ["bullying"], "age": "12_15", "contact": "face_to_face"}
+    data = client.post("/api/v1/recommendations", json=body).json()
+    text = next(n["text"] for n in data["notices"] if n["id"] == "ask_first")
+    assert "iemand die op school werkt" in text and "iemand van school" not in text
+    assert "je ouders" in text
+
+
+def test_the_start_page_does_not_promise_more_than_a_web_page_can(client: CheckingClient) -> None:
+    page = client.get("/nl/").text
+    assert "Op je telefoon komt alleen" not in page
+    assert "onthoudt" in page and "Zo wis je je sporen" in page
+
+
+def test_claims_without_a_fitting_source_are_marked(content: Content) -> None:
+    e112 = content.services["emergency_112"]
+    assert "tells_parents" in e112.needs_verification and "tells_parents" not in e112.provenance
+    school = content.services["school_confidant"]
+    assert "free" in school.needs_verification and "free" not in school.provenance
+    text = school.tells_parents["nl"]
+    assert "vertrouwenspersoon" in text and "mentor" in text
+
+
+def test_notice_links_say_whether_they_are_open(client: CheckingClient) -> None:
+    body = {"topics": ["touch"], "age": "12_15", "at": "2026-11-29T03:00:00+01:00"}
+    data = client.post("/api/v1/recommendations", json=body).json()
+    assert data["notices"][0]["id"] == "sexual_violence"
+    page = client.post(
+        "/nl/stap",
+        data={"danger": "no", "topics": "touch", "age": "12_15", "contact": "", "goal": ""},
+    ).text
+    soup = BeautifulSoup(page, "html5lib")
+    box = soup.find(attrs={"data-notice": "sexual_violence"})
+    assert box is not None
+    statuses = [s.get_text(" ", strip=True) for s in box.select(".status")]
+    assert statuses[0].startswith("Dag en nacht open")  # the Centrum Seksueel Geweld
+    assert "gecontroleerd" in statuses[1]  # Helpwanted: hours and address not yet checked
