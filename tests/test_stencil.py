@@ -18,11 +18,11 @@ from app.domain.answers import parse_answers
 from app.domain.hours import AMSTERDAM
 from app.domain.journey import Nav, ScreenKind, next_screen
 from app.domain.notices import NoticeId
-from app.domain.recommend import recommend
+from app.domain.recommend import recommend, statuses_at
 from app.web.answer_pages import TEMPLATES
 from app.web.app import fastapi_of
 from app.web.board import make_board
-from app.web.cards import DAY_NAMES, card, notice_view
+from app.web.cards import DAY_NAMES, card, notice_view, status_line
 from app.web.i18n import LANGUAGES
 from app.web.site import Site
 from app.web.stencil import Stencil, StencilError, escape_text, hole
@@ -106,15 +106,22 @@ def _jinja_page(
         for o in recommendation.options
     ]
     notice_macro = renderer.macro(lang, "components/notice.html", "notice")
+    statuses = statuses_at(site.content.catalogue, now)
+
+    def status(service_id: str, index: int) -> str:
+        model = site.content.services[service_id].channels[index]
+        return status_line(model, statuses[service_id][index], lang, now, _)[1]
+
     notices = [
         notice_macro(
             notice_view(
                 n.id,
                 site.content,
                 _,
-                not_now_when(n.opens_at, now, DAY_NAMES[lang], _)
+                not_now_when(n.opens_at, n.opens_verified, now, DAY_NAMES[lang], _)
                 if n.id is NoticeId.NOT_NOW
                 else None,
+                status,
             )
         )
         for n in recommendation.notices

@@ -201,6 +201,7 @@ def to_domain(service: models.Service) -> DomainService:
             url=c.url,
             hours=_hours(c.hours) if c.hours else None,
             verified=not c.needs_verification,
+            hours_verified="hours" not in c.needs_verification,
         )
         for c in service.channels
     )

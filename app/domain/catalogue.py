@@ -53,6 +53,7 @@ class Channel:
     url: str | None  # https: or tel:
     hours: OpeningHours | None  # None: no known hours (an app, a person at school)
     verified: bool  # False while any fact of this channel still needs checking
+    hours_verified: bool = True  # False while its opening hours still need checking
 
 
 @dataclass(frozen=True)

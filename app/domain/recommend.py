@@ -118,6 +118,7 @@ class Notice:
     id: NoticeId
     channels: tuple[ChannelStatus, ...]
     opens_at: datetime | None = None  # not_now: when the first fitting option opens again
+    opens_verified: bool = True  # not_now: whether the hours that say so have been checked
 
 
 @dataclass(frozen=True)
@@ -279,11 +280,12 @@ def _notices(
     answers: Answers, options: tuple[Option, ...], catalogue: Catalogue, now: datetime
 ) -> tuple[Notice, ...]:
     """R13, in this order: not_now, sexual_violence, worried_friend, trusted_adult, ask_first."""
-    shown: list[tuple[NoticeId, datetime | None]] = []
+    shown: list[tuple[NoticeId, ChannelStatus | None]] = []
     timed = [o for o in options if o.has_hours]
     if timed and not any(o.reachable_now for o in timed):
-        moments = [o.opens_at for o in timed if o.opens_at is not None]
-        shown.append((NoticeId.NOT_NOW, min(moments) if moments else None))
+        opening = [c for o in timed for c in o.channels if c.opens_at is not None]
+        first = min(opening, key=lambda c: c.opens_at or now) if opening else None
+        shown.append((NoticeId.NOT_NOW, first))
     if Topic.TOUCH in answers.topics:
         shown.append((NoticeId.SEXUAL_VIOLENCE, None))
     if Topic.FRIEND in answers.topics:
@@ -296,7 +298,8 @@ def _notices(
         Notice(
             notice,
             tuple(channel_status(ref.find(catalogue), now) for ref in NOTICE_CHANNELS[notice]),
-            opens_at,
+            first.opens_at if first else None,
+            first.channel.hours_verified if first else True,
         )
-        for notice, opens_at in shown
+        for notice, first in shown
     )

@@ -19,7 +19,14 @@ from app.domain.journey import Nav, Screen, ScreenKind
 from app.domain.notices import NoticeId
 from app.domain.recommend import Recommendation
 from app.web.board import Board
-from app.web.cards import DAY_NAMES, Card, notice_view, option_texts, stencil_view
+from app.web.cards import (
+    DAY_NAMES,
+    Card,
+    notice_channels,
+    notice_view,
+    option_texts,
+    stencil_view,
+)
 from app.web.forms import hidden_fields
 from app.web.i18n import DEFAULT
 from app.web.stencil import Stencil, hole
@@ -37,15 +44,21 @@ class AnswerPages:
         self._cards: dict[tuple[str, str, bool], Stencil] = {}
         self._pages: dict[tuple[str, str, bool], Stencil] = {}
         self._notices: dict[tuple[str, NoticeId], Stencil] = {}
+        self._notice_channels: dict[NoticeId, list[tuple[str, int]]] = {}
         for lang, lang_cards in cards.items():
             notice_macro = renderer.macro(lang, "components/notice.html", "notice")
             _ = renderer.gettext(lang)
             for notice in NoticeId:
                 timed = notice is NoticeId.NOT_NOW  # its first line says when a place opens
-                box = notice_view(notice, content, _, hole("lead") if timed else None)
+                lead = hole("lead") if timed else None
+                box = notice_view(notice, content, _, lead, lambda s, i: hole(f"{s}.{i}"))
+                holes = {f"{s}.{i}" for s, i in notice_channels(notice, content)}
                 self._notices[(lang, notice)] = Stencil(
-                    notice_macro(box), {"lead"} if timed else set(), "components/notice.html"
+                    notice_macro(box),
+                    holes | ({"lead"} if timed else set()),
+                    "components/notice.html",
                 )
+                self._notice_channels[notice] = notice_channels(notice, content)
             card_macro = renderer.macro(lang, "components/card.html", "card")
             for card, with_reason in product(lang_cards, (True, False)):
                 view, holes = stencil_view(card, with_reason)
@@ -89,14 +102,17 @@ class AnswerPages:
             lines = board.lines[(lang, service.id)]
             texts = option_texts(option, service, lines, answers.age, answers.contact, _)
             cards.append(self._cards[(lang, service.id, bool(texts["reason"]))].fill(texts))
-        notices = [
-            self._notices[(lang, n.id)].fill(
-                {"lead": not_now_when(n.opens_at, recommendation.at, DAY_NAMES[lang], _)}
-                if n.id is NoticeId.NOT_NOW
-                else {}
-            )
-            for n in recommendation.notices
-        ]
+        notices = []
+        for n in recommendation.notices:
+            texts = {
+                f"{s}.{i}": board.lines[(lang, s)][i][1] for s, i in self._notice_channels[n.id]
+            }
+            if n.id is NoticeId.NOT_NOW:
+                day_names = DAY_NAMES[lang]
+                texts["lead"] = not_now_when(
+                    n.opens_at, n.opens_verified, recommendation.at, day_names, _
+                )
+            notices.append(self._notices[(lang, n.id)].fill(texts))
         hidden = [
             self._hidden.fill({"name": n, "value": v}) for n, v in hidden_fields(screen.given)
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -254,7 +255,7 @@ def _ages(service: models.Service, age: AgeGroup | None, unverified: bool, _: Ge
 class NoticeLink:
     href: str
     action: str  # the text of the button: "Bel 0800-0188"
-    unverified: str | None  # said after the button when the channel's facts are not checked
+    status: str  # the channel's line, as on a card: "Dag en nacht open.", "Nu dicht. ..."
 
 
 @dataclass(frozen=True)
@@ -267,16 +268,34 @@ class NoticeView:
     links: tuple[NoticeLink, ...]
 
 
-def notice_view(notice: NoticeId, content: Content, _: Gettext, lead: str | None) -> NoticeView:
-    links = []
+def notice_channels(notice: NoticeId, content: Content) -> list[tuple[str, int]]:
+    """The place and the channel index of each channel a notice links to, in order."""
+    found = []
     for ref in NOTICE_CHANNELS[notice]:
         channel = ref.find(content.catalogue)
-        service = content.services[ref.service]
-        model = next(c for c in service.channels if c.url == channel.url and c.kind is ref.kind)
+        channels = content.services[ref.service].channels
+        index = next(
+            i for i, c in enumerate(channels) if c.url == channel.url and c.kind is ref.kind
+        )
+        found.append((ref.service, index))
+    return found
+
+
+def notice_view(
+    notice: NoticeId,
+    content: Content,
+    _: Gettext,
+    lead: str | None,
+    status: Callable[[str, int], str],
+) -> NoticeView:
+    """`status(service id, channel index)`: that channel's line now (board.Board.lines)."""
+    links = []
+    for service_id, index in notice_channels(notice, content):
+        service = content.services[service_id]
+        model = service.channels[index]
         if model.kind is ChannelKind.PHONE:
             action = _("Bel {number}").format(number=model.number)
         else:
             action = _("Chat met {name}").format(name=service.name[DEFAULT])
-        unverified = None if channel.verified else _("Nog niet gecontroleerd.")
-        links.append(NoticeLink(channel.url or "", action, unverified))
+        links.append(NoticeLink(model.url or "", action, status(service_id, index)))
     return NoticeView(notice.value, lead, notice_text(notice, _), tuple(links))

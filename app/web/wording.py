@@ -198,11 +198,12 @@ def notice_text(notice: NoticeId, _: Gettext) -> tuple[str, ...]:
             return (
                 _(
                     "Heeft iemand in de laatste 7 dagen iets met je lichaam gedaan? Bel dan nu het "
-                    "Centrum Seksueel Geweld: 0800-0188. Het is gratis, dag en nacht."
+                    "Centrum Seksueel Geweld: 0800-0188. Het is gratis, dag en nacht. Een dokter "
+                    "kan je lichaam helpen."
                 ),
                 _(
-                    "Is het langer geleden? Ook dan mag je bellen. Een dokter kan je lichaam "
-                    "helpen. De politie komt er alleen bij als jij dat wilt."
+                    "Is het langer geleden? Ook dan mag je bellen. De politie komt er alleen bij "
+                    "als jij dat wilt."
                 ),
                 _(
                     "Gaat het om foto's of filmpjes online? Helpwanted helpt. Ook om ze weg te "
@@ -231,30 +232,36 @@ def notice_text(notice: NoticeId, _: Gettext) -> tuple[str, ...]:
             return (
                 _("Je mag eerst vragen: moet je dit doorvertellen?"),
                 _(
-                    "Op school kun je over de meeste dingen in vertrouwen praten. Is het thuis "
-                    "niet veilig? Of doet iemand van school iets met je lichaam dat niet mag? Dan "
-                    "moet school dat doorgeven."
+                    "De vertrouwenspersoon vertelt het meestal niet verder. Maar is het thuis niet "
+                    "veilig? Of doet iemand die op school werkt iets met je lichaam dat niet mag? "
+                    "Dan moet school dat melden. Dan horen je ouders het meestal ook."
                 ),
             )
     raise ValueError(notice)  # pragma: no cover - every notice is handled above
 
 
 def not_now_when(
-    opens_at: datetime | None, now: datetime, day_names: tuple[str, ...], _: Gettext
+    opens_at: datetime | None,
+    verified: bool,
+    now: datetime,
+    day_names: tuple[str, ...],
+    _: Gettext,
 ) -> str:
-    """not_now's first line: nothing that fits is open now, and when the first one opens."""
+    """not_now's first line: no place that fits can be called or chatted with now, and when the
+    first one can again (marked when those hours are not checked yet)."""
     if opens_at is None:
-        return _("Wat bij je past, is nu dicht.")
+        return _("Bellen of chatten met deze plekken kan nu niet.")
     local_now = now.astimezone(opens_at.tzinfo)
     clock = f"{opens_at:%H:%M}"
     if opens_at.date() == local_now.date():
-        return _("Wat bij je past, is nu dicht. Het gaat vandaag om {time} weer open.").format(
-            time=clock
-        )
-    if opens_at.date() == local_now.date() + timedelta(days=1):
-        return _("Wat bij je past, is nu dicht. Het gaat morgen om {time} weer open.").format(
-            time=clock
-        )
-    return _("Wat bij je past, is nu dicht. Het gaat op {day} om {time} weer open.").format(
-        day=day_names[opens_at.weekday()], time=clock
-    )
+        line = _("Bellen of chatten met deze plekken kan nu niet. Dat kan weer vandaag om {time}.")
+        line = line.format(time=clock)
+    elif opens_at.date() == local_now.date() + timedelta(days=1):
+        line = _("Bellen of chatten met deze plekken kan nu niet. Dat kan weer morgen om {time}.")
+        line = line.format(time=clock)
+    else:
+        line = _(
+            "Bellen of chatten met deze plekken kan nu niet. Dat kan weer op {day} om {time}."
+        ).format(day=day_names[opens_at.weekday()], time=clock)
+    unchecked = _("Tijden nog niet gecontroleerd.")  # not inside the f-string: Babel
+    return line if verified else f"{line} {unchecked}"

@@ -102,7 +102,9 @@ def _notice(notice: Notice, site: Site, at: datetime, lang: str) -> NoticeOut:
     _ = site.renderer.gettext(lang)
     lines = list(notice_text(notice.id, _))
     if notice.id is NoticeId.NOT_NOW:
-        lines.insert(0, not_now_when(notice.opens_at, at, DAY_NAMES[lang], _))
+        lines.insert(
+            0, not_now_when(notice.opens_at, notice.opens_verified, at, DAY_NAMES[lang], _)
+        )
     channels = []
     for ref, status in zip(NOTICE_CHANNELS[notice.id], notice.channels, strict=True):
         models_ = site.content.services[ref.service].channels
