@@ -8,7 +8,7 @@ from datetime import date
 
 from app.content.loader import ContentError, load_content
 from app.settings import get_settings
-from app.web.catalogues import reports
+from app.web.i18n.completeness import reports
 
 
 def check() -> int:

@@ -1,4 +1,4 @@
-"""The board of what is open now (app/web/board.py): kept per minute, by the clock alone."""
+"""The board of what is open now (rendering/board.py): kept per minute, by the clock alone."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from app.domain.hours import AMSTERDAM
 from app.domain.recommend import statuses_at
 from app.settings import Settings
 from app.web.app import create_app, fastapi_of
-from app.web.board import Boards, make_board
-from app.web.cards import overview_cards
 from app.web.i18n import LANGUAGES, translations
+from app.web.rendering.board import Boards, make_board
+from app.web.rendering.cards import overview_cards
 
 # 08:59 on a Wednesday: the Veilig Thuis chat opens at 09:00.
 BEFORE_NINE = datetime(2026, 11, 25, 8, 59, 30, tzinfo=AMSTERDAM)

@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from app.content.loader import Content
 from app.settings import Settings
 from app.web.app import create_fastapi, middleware
-from app.web.security import CSP, PERMISSIONS_POLICY
-from app.web.static import IMMUTABLE
+from app.web.middleware.security import CSP, PERMISSIONS_POLICY
+from app.web.rendering.static import IMMUTABLE
 from tests.conftest import WEDNESDAY_AFTERNOON
 from tests.pagecheck import check_response
 from tests.serverapp import BOOM_PATH, add_boom_route

@@ -226,8 +226,8 @@ def test_anything_but_our_small_form_is_a_friendly_422(
 def test_an_error_while_answering_shows_the_friendly_500(
     client: CheckingClient, asgi_app: object, monkeypatch: pytest.MonkeyPatch, caplog: Any
 ) -> None:
-    """POST /{lang}/stap is answered in front of FastAPI (journey.Shortcut): its errors must still
-    end as every other error does: the page with the helplines, one log line, no message."""
+    """POST /{lang}/stap is answered in front of FastAPI (middleware/shortcut.py): its errors
+    must still end as every other error does: the helplines, one log line, no message."""
     site = fastapi_of(asgi_app).state.site
 
     def broken(*args: object, **kwargs: object) -> str:

@@ -7,8 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from app.web.catalogues import reports, source_msgids
 from app.web.i18n import LANGUAGES, translations
+from app.web.i18n.completeness import reports, source_msgids
 from tests.conftest import CheckingClient
 
 OTHER = [lang for lang in LANGUAGES if lang != "nl"]
@@ -35,7 +35,7 @@ def test_a_new_text_without_translation_is_found(tmp_path: object) -> None:
     """The completeness check reads the sources: a msgid no catalogue has is reported."""
     from pathlib import Path
 
-    from app.web.catalogues import report
+    from app.web.i18n.completeness import report
 
     assert isinstance(tmp_path, Path)
     msgids = source_msgids() | {"Een nieuwe zin die niemand vertaalde."}

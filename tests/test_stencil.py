@@ -1,4 +1,4 @@
-"""Stencils (app/web/stencil.py) and the answer pages made from them (app/web/answer_pages.py).
+"""Stencils (rendering/stencil.py) and the answer pages made from them (answer_pages.py).
 
 The answer pages are filled from stencils for speed; the markup must stay exactly what Jinja makes
 from the templates. The comparison below renders every page both ways.
@@ -19,14 +19,14 @@ from app.domain.hours import AMSTERDAM
 from app.domain.journey import Nav, ScreenKind, next_screen
 from app.domain.notices import NoticeId
 from app.domain.recommend import recommend, statuses_at
-from app.web.answer_pages import TEMPLATES
 from app.web.app import fastapi_of
-from app.web.board import make_board
-from app.web.cards import DAY_NAMES, card, notice_view, status_line
 from app.web.i18n import LANGUAGES
+from app.web.i18n.wording import not_now_when, reason
+from app.web.rendering.answer_pages import TEMPLATES
+from app.web.rendering.board import make_board
+from app.web.rendering.cards import DAY_NAMES, card, notice_view, status_line
+from app.web.rendering.stencil import Stencil, StencilError, escape_text, hole
 from app.web.site import Site
-from app.web.stencil import Stencil, StencilError, escape_text, hole
-from app.web.wording import not_now_when, reason
 
 # Open, closed until later today, closed until tomorrow, closed until after the weekend.
 CLOCKS = [

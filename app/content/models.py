@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from app import languages
 from app.domain.answers import Topic
 from app.domain.catalogue import ChannelKind
 from app.domain.hours import Slot
 
-LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
+LANGUAGES = tuple(languages.LANGUAGES)  # every text has all of them
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SERVICE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -9,19 +9,20 @@ from fastapi import FastAPI
 from app.content.loader import Content
 from app.settings import Settings
 from app.web import errors
-from app.web.answer_pages import AnswerPages
-from app.web.board import Boards
-from app.web.cards import overview_cards
-from app.web.compression import Compress
 from app.web.forms import hidden_fields
 from app.web.i18n import LANGUAGES, translations
-from app.web.memo import Memo
-from app.web.pwa import build_pwa
+from app.web.middleware.compression import Compress
+from app.web.middleware.memo import Memo
+from app.web.middleware.security import SecurityHeaders
+from app.web.middleware.shortcut import Shortcut
+from app.web.rendering.answer_pages import AnswerPages
+from app.web.rendering.board import Boards
+from app.web.rendering.cards import overview_cards
+from app.web.rendering.installable import build_pwa
+from app.web.rendering.static import StaticAssets
+from app.web.rendering.templating import Renderer
 from app.web.routes import api, journey, pages, pwa, system
-from app.web.security import SecurityHeaders
 from app.web.site import Site, amsterdam_now
-from app.web.static import StaticAssets
-from app.web.templating import Renderer
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
 
@@ -47,7 +48,6 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         },
     )
     # The journey first: it is the busiest route, and FastAPI tries routes in order.
-    app.router.routes.extend(journey.ROUTES)
     for router in (journey.router, system.router, pwa.router, api.router, pages.router):
         app.include_router(router)
     errors.install(app)
@@ -65,8 +65,8 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
 
 def middleware(app: FastAPI) -> SecurityHeaders:
     """The layers around the app: headers outermost (even a 500 gets them), then the memory of
-    shared pages, then compression, then the shortcut for the answers (journey.Shortcut)."""
-    return SecurityHeaders(Memo(Compress(journey.Shortcut(app, app.state.site))))
+    shared pages, then compression, then the shortcut for the answers (middleware/shortcut.py)."""
+    return SecurityHeaders(Memo(Compress(Shortcut(app, app.state.site))))
 
 
 def create_app(settings: Settings, content: Content) -> SecurityHeaders:

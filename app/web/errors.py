@@ -24,18 +24,17 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def error_page(request: Request, status_code: int, kind: str) -> HTMLResponse:
-    site: Site = request.app.state.site
-    lang = _lang_of(request)
+def error_page(
+    request: Request, site: Site, status_code: int, kind: str, lang: str | None = None
+) -> HTMLResponse:
+    """The friendly page: `kind` is not_found, invalid or server; `lang` defaults to the path's."""
+    lang = lang or _lang_of(request)
     return site.renderer.page(request, lang, "pages/error.html", status_code, kind=kind)
 
 
-def invalid_form_page(request: Request, lang: str, site: Site) -> HTMLResponse:
-    return site.renderer.page(request, lang, "pages/error.html", 422, kind="invalid")
-
-
-def server_error_page(request: Request, lang: str, site: Site) -> HTMLResponse:
-    return site.renderer.page(request, lang, "pages/error.html", 500, kind="server")
+def _site(request: Request) -> Site:
+    site: Site = request.app.state.site
+    return site
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -43,21 +42,20 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
     kind = "not_found" if exc.status_code in (404, 405) else "invalid"
-    return error_page(request, exc.status_code, kind)
+    return error_page(request, _site(request), exc.status_code, kind)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if _is_api(request):
         return await request_validation_exception_handler(request, exc)
-    return error_page(request, 422, "invalid")
+    return error_page(request, _site(request), 422, "invalid")
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return JSONResponse({"detail": "internal error"}, status_code=500)
-    site: Site = request.app.state.site
-    return server_error_page(request, _lang_of(request), site)
+    return error_page(request, _site(request), 500, "server")
 
 
 def install(app: FastAPI) -> None:

@@ -12,14 +12,14 @@ quick exit, served to everyone after (issue 10). So every read goes through this
   page, with 112 and the quick exit; an invalid form).
 
 `variant(scope)` is everything in a request's headers that a response shared between visitors
-may depend on (app/web/memo.py keys on it, the routes render by it).
+may depend on (app/web/middleware/memo.py keys on it, the routes render by it).
 """
 
 from __future__ import annotations
 
 import re
 
-from app.web.security import Scope
+from app.web.middleware.asgi import Scope
 
 Variant = tuple[bool, str | None]  # (htmx asked for a fragment, the encoding to send)
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 
 from app.content.loader import Content
 from app.domain.hours import AMSTERDAM
 from app.settings import Settings
-from app.web.answer_pages import AnswerPages
-from app.web.board import Boards
 from app.web.i18n import LANGUAGES
-from app.web.pwa import Pwa
-from app.web.static import StaticAssets
-from app.web.templating import Renderer
+from app.web.rendering.answer_pages import AnswerPages
+from app.web.rendering.board import Boards
+from app.web.rendering.installable import Pwa
+from app.web.rendering.static import StaticAssets
+from app.web.rendering.templating import Renderer
 
 
 def amsterdam_now() -> datetime:
@@ -45,3 +46,8 @@ async def get_lang(lang: str) -> str:
     if lang not in LANGUAGES:
         raise HTTPException(status_code=404)
     return lang
+
+
+# The two dependencies every route uses, defined once.
+SiteDep = Annotated[Site, Depends(get_site)]
+LangDep = Annotated[str, Depends(get_lang)]

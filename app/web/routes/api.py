@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.content import models
@@ -13,13 +13,12 @@ from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from app.domain.hours import AMSTERDAM
 from app.domain.notices import NOTICE_CHANNELS, NoticeId
 from app.domain.recommend import ChannelStatus, Notice, recommend
-from app.web.cards import DAY_NAMES, text
-from app.web.site import Site, get_site
-from app.web.wording import not_now_when, notice_text, reason
+from app.web.i18n import DEFAULT, LANGUAGES
+from app.web.i18n.wording import not_now_when, notice_text, reason
+from app.web.rendering.cards import DAY_NAMES, text
+from app.web.site import Site, SiteDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
-SiteDep = Annotated[Site, Depends(get_site)]
-ApiLang = Literal["nl", "en", "ar", "tr", "pl", "uk"]  # app.web.i18n.LANGUAGES (a test checks)
 
 
 class RecommendationRequest(BaseModel):
@@ -37,7 +36,18 @@ class RecommendationRequest(BaseModel):
         description="ISO 8601 moment to recommend for (default now); without an offset it is "
         "taken as Amsterdam time.",
     )
-    lang: ApiLang = "nl"
+    lang: str = Field(
+        default=DEFAULT,
+        description="The language of the texts.",
+        json_schema_extra={"enum": list(LANGUAGES)},
+    )
+
+    @field_validator("lang")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language (use {', '.join(LANGUAGES)})")
+        return value
 
     @field_validator("danger", "age", "contact", "goal", mode="before")
     @classmethod

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.web.cards import overview_cards
-from app.web.site import Site, get_lang, get_site
+from app.web.rendering.cards import overview_cards
+from app.web.site import LangDep, SiteDep
 
 router = APIRouter(include_in_schema=False)
-SiteDep = Annotated[Site, Depends(get_site)]
-LangDep = Annotated[str, Depends(get_lang)]
 
 
 @router.get("/{lang}", name="language")

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from app.web.memo import SHARED_HEADER
-from app.web.site import Site, get_lang, get_site
+from app.web.middleware.memo import SHARED_HEADER
+from app.web.site import LangDep, SiteDep
 
 router = APIRouter(include_in_schema=False)
-SiteDep = Annotated[Site, Depends(get_site)]
-LangDep = Annotated[str, Depends(get_lang)]
 # Their URLs cannot carry a content hash: the browser must ask again every time (security.md A).
 REVALIDATE = {"Cache-Control": "no-cache", SHARED_HEADER: "1"}
 

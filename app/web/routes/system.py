@@ -1,21 +1,20 @@
-"""Health, the language redirect at /, the quick-exit hop and hashed static files."""
+"""Health, the language redirect at /, the quick-exit hop, security.txt and hashed static files."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import UTC, date, datetime, time, timedelta
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
 
+from app.settings import Settings
 from app.web.i18n import negotiate
-from app.web.memo import SHARED_HEADER
+from app.web.middleware.memo import SHARED_HEADER
+from app.web.rendering.static import IMMUTABLE
 from app.web.request_headers import accept_language, chosen_encoding
-from app.web.security_txt import security_txt
-from app.web.site import Site, get_site
-from app.web.static import IMMUTABLE
+from app.web.site import SiteDep
 
 router = APIRouter(include_in_schema=False)
-SiteDep = Annotated[Site, Depends(get_site)]
 
 
 @router.get("/healthz", name="health")
@@ -63,3 +62,18 @@ async def static_file(path: str, request: Request, site: SiteDep) -> Response:
     if encoding:
         headers["Content-Encoding"] = encoding
     return Response(body, media_type=asset.media_type, headers=headers)
+
+
+def security_txt(settings: Settings, today: date) -> str | None:
+    """The file's text, or None when no contact is configured (then it is not served)."""
+    if not settings.security_contact:
+        return None
+    expires = settings.security_expires or today + timedelta(days=365)
+    stamp = datetime.combine(expires, time(0, 0), tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    lines = [f"Contact: {c.strip()}" for c in settings.security_contact.split(",")]
+    lines += [
+        f"Expires: {stamp}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {settings.base_url.rstrip('/')}/.well-known/security.txt",
+    ]
+    return "\n".join(lines) + "\n"

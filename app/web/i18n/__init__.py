@@ -7,31 +7,16 @@ catalogue. Other languages load locales/<lang>/LC_MESSAGES/messages.mo (built, n
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from babel.support import Translations
 
-LOCALES = Path(__file__).resolve().parent.parent.parent / "locales"
+from app.languages import DEFAULT, LANGUAGES, Language
 
+__all__ = ["DEFAULT", "LANGUAGES", "LOCALES", "Language", "negotiate", "translations"]
 
-@dataclass(frozen=True)
-class Language:
-    code: str
-    name: str  # in the language itself
-    direction: str  # "ltr" or "rtl"
-
-
-LANGUAGES: dict[str, Language] = {
-    "nl": Language("nl", "Nederlands", "ltr"),
-    "en": Language("en", "English", "ltr"),
-    "ar": Language("ar", "العربية", "rtl"),
-    "tr": Language("tr", "Türkçe", "ltr"),
-    "pl": Language("pl", "Polski", "ltr"),
-    "uk": Language("uk", "Українська", "ltr"),
-}
-DEFAULT = "nl"
+LOCALES = Path(__file__).resolve().parents[3] / "locales"
 
 
 @cache

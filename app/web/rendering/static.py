@@ -11,7 +11,7 @@ import mimetypes
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from app.web.compression import MIN_SIZE, best
+from app.web.middleware.compression import MIN_SIZE, best
 
 
 @dataclass(frozen=True)

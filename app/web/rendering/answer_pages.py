@@ -18,8 +18,11 @@ from app.domain.answers import Answers
 from app.domain.journey import Nav, Screen, ScreenKind
 from app.domain.notices import NoticeId
 from app.domain.recommend import Recommendation
-from app.web.board import Board
-from app.web.cards import (
+from app.web.forms import hidden_fields
+from app.web.i18n import DEFAULT
+from app.web.i18n.wording import not_now_when
+from app.web.rendering.board import Board
+from app.web.rendering.cards import (
     DAY_NAMES,
     Card,
     notice_channels,
@@ -27,11 +30,8 @@ from app.web.cards import (
     option_texts,
     stencil_view,
 )
-from app.web.forms import hidden_fields
-from app.web.i18n import DEFAULT
-from app.web.stencil import Stencil, hole
-from app.web.templating import Renderer
-from app.web.wording import not_now_when
+from app.web.rendering.stencil import Stencil, hole
+from app.web.rendering.templating import Renderer
 
 TEMPLATES = {ScreenKind.RESULTS: "pages/results.html", ScreenKind.EMERGENCY: "pages/emergency.html"}
 

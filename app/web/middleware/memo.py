@@ -12,8 +12,8 @@ marked, so nothing a child answered is kept here.
 
 from __future__ import annotations
 
+from app.web.middleware.asgi import ASGIApp, Message, Receive, Scope, Send
 from app.web.request_headers import Variant, variant
-from app.web.security import ASGIApp, Message, Receive, Scope, Send
 
 SHARED_HEADER = "X-Shared"  # set by a route on a response that depends only on path and variant
 SHARED = SHARED_HEADER.lower().encode()

@@ -25,11 +25,11 @@ from jinja2 import (
 from markupsafe import Markup
 
 from app.web.i18n import LANGUAGES, translations
-from app.web.memo import SHARED_HEADER
+from app.web.middleware.memo import SHARED_HEADER
+from app.web.rendering.static import StaticAssets
 from app.web.request_headers import is_htmx
-from app.web.static import StaticAssets
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MARKER = "<!--page-->"  # where layout.html includes the page; the layout is rendered once
 
 # htmx configured as security.md section B asks: our origin only, no eval, no script tags, no

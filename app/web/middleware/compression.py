@@ -12,9 +12,9 @@ import gzip
 
 import brotli  # type: ignore[import-untyped]
 
-from app.web.memo import SHARED, keeps
+from app.web.middleware.asgi import ASGIApp, Message, Receive, Scope, Send
+from app.web.middleware.memo import SHARED, keeps
 from app.web.request_headers import chosen_encoding
-from app.web.security import ASGIApp, Message, Receive, Scope, Send
 
 MIN_SIZE = 512  # smaller bodies do not gain enough to pay for the header
 COMPRESSIBLE = (b"text/", b"application/json", b"application/manifest+json", b"image/svg")

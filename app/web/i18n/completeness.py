@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 from app.web.i18n import DEFAULT, LANGUAGES, LOCALES
 
 ROOT = LOCALES.parent
-# gettext's %(name)s in templates, str.format's {name} in app/web/wording.py and cards.py
+# gettext's %(name)s in templates, str.format's {name} in app/web/i18n/wording.py and cards.py
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
 
 

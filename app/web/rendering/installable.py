@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from app.content import models
 from app.web.i18n import LANGUAGES
-from app.web.security import SECURITY_HEADERS
-from app.web.static import StaticAssets
-from app.web.templating import Renderer
+from app.web.middleware.security import SECURITY_HEADERS
+from app.web.rendering.static import StaticAssets
+from app.web.rendering.templating import Renderer
 
 THEME = "#0b5d57"
 PRECACHE = ("css/app.css", "vendor/htmx.min.js", "js/app.js", "icons/icon.svg")

@@ -14,8 +14,8 @@ from datetime import datetime
 
 from app.content.loader import Content
 from app.domain.recommend import ChannelStatus, statuses_at
-from app.web.cards import status_line
 from app.web.i18n import LANGUAGES, translations
+from app.web.rendering.cards import status_line
 
 
 @dataclass(frozen=True)

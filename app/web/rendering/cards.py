@@ -17,8 +17,8 @@ from app.domain.catalogue import ChannelKind
 from app.domain.notices import NOTICE_CHANNELS, NoticeId
 from app.domain.recommend import ChannelStatus, Option, channel_statuses
 from app.web.i18n import DEFAULT, LANGUAGES
-from app.web.stencil import hole
-from app.web.wording import Gettext, notice_text, reason
+from app.web.i18n.wording import Gettext, notice_text, reason
+from app.web.rendering.stencil import hole
 
 NO_UPPER_AGE = 120
 
