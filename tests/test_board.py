@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from app.content.loader import Content
 from app.domain.hours import AMSTERDAM
-from app.domain.recommend import statuses_at
+from app.domain.status import statuses_at
 from app.settings import Settings
 from app.web.app import create_app, fastapi_of
 from app.web.i18n import LANGUAGES, translations

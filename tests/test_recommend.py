@@ -11,7 +11,8 @@ import pytest
 from app.content.loader import Content
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from app.domain.hours import AMSTERDAM
-from app.domain.recommend import Recommendation, recommend, statuses_at
+from app.domain.recommend import Recommendation, recommend
+from app.domain.status import statuses_at
 from tests.rules import Seen, violations
 
 MOMENTS = {

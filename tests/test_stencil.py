@@ -18,13 +18,15 @@ from app.domain.answers import parse_answers
 from app.domain.hours import AMSTERDAM
 from app.domain.journey import Nav, ScreenKind, next_screen
 from app.domain.notices import NoticeId
-from app.domain.recommend import recommend, statuses_at
+from app.domain.recommend import recommend
+from app.domain.status import statuses_at
 from app.web.app import fastapi_of
 from app.web.i18n import LANGUAGES
 from app.web.i18n.wording import not_now_when, reason
 from app.web.rendering.answer_pages import TEMPLATES
 from app.web.rendering.board import make_board
-from app.web.rendering.cards import DAY_NAMES, card, notice_view, status_line
+from app.web.rendering.cards import DAY_NAMES, card, status_line
+from app.web.rendering.notices import notice_view
 from app.web.rendering.stencil import Stencil, StencilError, escape_text, hole
 from app.web.site import Site
 

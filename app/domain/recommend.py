@@ -12,7 +12,7 @@ opens again (R13).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -37,11 +37,11 @@ from app.domain.catalogue import (
     VILLA_PINEDO,
     ZELFMOORDPREVENTIE_113,
     Catalogue,
-    Channel,
     ChannelKind,
     Service,
 )
 from app.domain.notices import NOTICE_CHANNELS, NoticeId
+from app.domain.status import ChannelStatus, Statuses, channel_status, channel_statuses
 
 MAX_OPTIONS = 3
 TOPICS = tuple(Topic)  # in the order the question lists them; iterating the enum is slow
@@ -82,13 +82,6 @@ class Reason(StrEnum):
     CONTACT = "contact"
     GENERAL = "general"  # no topic chosen: a place that talks about anything (R9)
     SAFETY = "safety"  # no topic chosen: Veilig Thuis, for when home is not safe (R9)
-
-
-@dataclass(frozen=True)
-class ChannelStatus:
-    channel: Channel
-    open_now: bool | None  # None: no known hours
-    opens_at: datetime | None  # the next opening when closed now
 
 
 @dataclass(frozen=True)
@@ -134,25 +127,6 @@ class _Pick:
     service: str
     reason: Reason
     topic: Topic | None = None
-
-
-def channel_status(channel: Channel, now: datetime) -> ChannelStatus:
-    if channel.hours is None:
-        return ChannelStatus(channel, None, None)
-    is_open = channel.hours.is_open(now)
-    return ChannelStatus(channel, is_open, None if is_open else channel.hours.next_opening(now))
-
-
-def channel_statuses(service: Service, now: datetime) -> tuple[ChannelStatus, ...]:
-    return tuple(channel_status(channel, now) for channel in service.channels)
-
-
-Statuses = Mapping[str, tuple[ChannelStatus, ...]]  # service id -> its channels' statuses
-
-
-def statuses_at(catalogue: Catalogue, now: datetime) -> dict[str, tuple[ChannelStatus, ...]]:
-    """Every place's channel statuses at `now` (the same for every moment of a minute)."""
-    return {s.id: channel_statuses(s, now) for s in catalogue.services.values()}
 
 
 def recommend(

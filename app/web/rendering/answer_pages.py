@@ -22,14 +22,8 @@ from app.web.forms import hidden_fields
 from app.web.i18n import DEFAULT
 from app.web.i18n.wording import not_now_when
 from app.web.rendering.board import Board
-from app.web.rendering.cards import (
-    DAY_NAMES,
-    Card,
-    notice_channels,
-    notice_view,
-    option_texts,
-    stencil_view,
-)
+from app.web.rendering.cards import DAY_NAMES, Card, option_texts, stencil_view
+from app.web.rendering.notices import notice_channels, notice_view
 from app.web.rendering.stencil import Stencil, hole
 from app.web.rendering.templating import Renderer
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.content.loader import Content
-from app.domain.recommend import ChannelStatus, statuses_at
+from app.domain.status import ChannelStatus, statuses_at
 from app.web.i18n import LANGUAGES, translations
 from app.web.rendering.cards import status_line
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -14,10 +13,10 @@ from app.content import models
 from app.content.loader import Content
 from app.domain.answers import AGE_RANGES, AgeGroup, Contact
 from app.domain.catalogue import ChannelKind
-from app.domain.notices import NOTICE_CHANNELS, NoticeId
-from app.domain.recommend import ChannelStatus, Option, channel_statuses
+from app.domain.recommend import Option
+from app.domain.status import ChannelStatus, channel_statuses
 from app.web.i18n import DEFAULT, LANGUAGES
-from app.web.i18n.wording import Gettext, notice_text, reason
+from app.web.i18n.wording import Gettext, reason
 from app.web.rendering.stencil import hole
 
 NO_UPPER_AGE = 120
@@ -249,53 +248,3 @@ def _ages(service: models.Service, age: AgeGroup | None, unverified: bool, _: Ge
     else:
         words = _("Van {low} tot en met {high} jaar.").format(low=low, high=high)
     return words + (" " + _("Leeftijd nog niet gecontroleerd.") if unverified else "")
-
-
-@dataclass(frozen=True)
-class NoticeLink:
-    href: str
-    action: str  # the text of the button: "Bel 0800-0188"
-    status: str  # the channel's line, as on a card: "Dag en nacht open.", "Nu dicht. ..."
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    """A notice box (R13): `lead` is not_now's first line (when it opens), else None."""
-
-    id: str
-    lead: str | None
-    paragraphs: tuple[str, ...]
-    links: tuple[NoticeLink, ...]
-
-
-def notice_channels(notice: NoticeId, content: Content) -> list[tuple[str, int]]:
-    """The place and the channel index of each channel a notice links to, in order."""
-    found = []
-    for ref in NOTICE_CHANNELS[notice]:
-        channel = ref.find(content.catalogue)
-        channels = content.services[ref.service].channels
-        index = next(
-            i for i, c in enumerate(channels) if c.url == channel.url and c.kind is ref.kind
-        )
-        found.append((ref.service, index))
-    return found
-
-
-def notice_view(
-    notice: NoticeId,
-    content: Content,
-    _: Gettext,
-    lead: str | None,
-    status: Callable[[str, int], str],
-) -> NoticeView:
-    """`status(service id, channel index)`: that channel's line now (board.Board.lines)."""
-    links = []
-    for service_id, index in notice_channels(notice, content):
-        service = content.services[service_id]
-        model = service.channels[index]
-        if model.kind is ChannelKind.PHONE:
-            action = _("Bel {number}").format(number=model.number)
-        else:
-            action = _("Chat met {name}").format(name=service.name[DEFAULT])
-        links.append(NoticeLink(model.url or "", action, status(service_id, index)))
-    return NoticeView(notice.value, lead, notice_text(notice, _), tuple(links))

@@ -12,7 +12,8 @@ from app.content import models
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from app.domain.hours import AMSTERDAM
 from app.domain.notices import NOTICE_CHANNELS, NoticeId
-from app.domain.recommend import ChannelStatus, Notice, recommend
+from app.domain.recommend import Notice, recommend
+from app.domain.status import ChannelStatus
 from app.web.i18n import DEFAULT, LANGUAGES
 from app.web.i18n.wording import not_now_when, notice_text, reason
 from app.web.rendering.cards import DAY_NAMES, text
