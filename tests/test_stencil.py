@@ -188,3 +188,33 @@ def test_answer_pages_are_what_jinja_renders(asgi_app: Any, content: Content, la
     assert kinds == {ScreenKind.RESULTS, ScreenKind.EMERGENCY}
     assert compared > 500
     assert notices_seen >= set(NoticeId)
+
+
+def test_every_stencil_has_exactly_the_declared_per_request_names(asgi_app: Any) -> None:
+    """answer_pages.PER_REQUEST is the one list of what the stencilled templates get per request:
+    every hole of every stencil made must match one of its template's declared names."""
+    import re
+
+    from app.web.rendering.answer_pages import PER_REQUEST
+
+    site: Site = fastapi_of(asgi_app).state.site
+    made = site.answer_pages.stencils()
+    assert set(made) == set(PER_REQUEST)
+    for template, stencils in made.items():
+        patterns = [
+            re.compile(
+                "^"
+                + re.escape(name)
+                .replace(re.escape("{i}"), r"\d+")
+                .replace(re.escape("{service}"), "[a-z_0-9]+")
+                + "$"
+            )
+            for name in PER_REQUEST[template]
+        ]
+        seen: set[str] = set()
+        for stencil in stencils:
+            for name in stencil.holes:
+                matched = [p.pattern for p in patterns if p.match(name)]
+                assert matched, f"{template}: hole {name!r} is not declared in PER_REQUEST"
+                seen.update(matched)
+        assert len(seen) == len(patterns), f"{template}: a declared name is never used"

@@ -4,7 +4,18 @@ They are the only pages built for every request (they show what this child answe
 the server's busiest work; stencil.py says why they are not rendered by Jinja each time. The
 markup still comes only from the templates: components/notice.html for each notice (R13),
 components/card.html for each place, the page templates around them, components/journey.html for
-the hidden answers.
+the hidden answers. `PER_REQUEST` below lists, in one place, what those templates get per request.
+
+Recipe: add a field to the result card.
+1. Add it to `Card` (rendering/cards.py) and fill it in `card()`.
+2. Print it in components/card.html. If it depends only on the place and the language, that is
+   all: the stencils are made from the template at start-up.
+3. If it changes per request (with the answers or the hour), also give it a hole in
+   `stencil_view()` and its value in `option_texts()`, and add its name to `PER_REQUEST`. Print it
+   as it is: a filter, a test or a slice of a per-request value is refused when the stencil is
+   made (StencilError names the template).
+4. tests/web/test_stencil.py renders every answer page both ways (stencil and plain Jinja) and
+   fails on any difference, and checks that every stencil's holes are the ones declared here.
 """
 
 from __future__ import annotations
@@ -28,6 +39,16 @@ from app.web.rendering.stencil import Stencil, hole
 from app.web.rendering.templating import Renderer
 
 TEMPLATES = {ScreenKind.RESULTS: "pages/results.html", ScreenKind.EMERGENCY: "pages/emergency.html"}
+
+# What each stencilled template is given per request ({i}: a channel's index, {service}: a place's
+# id); every other value it prints is fixed at start-up, per place and language.
+PER_REQUEST: dict[str, tuple[str, ...]] = {
+    "components/card.html": ("reason", "ages", "state{i}", "status{i}"),
+    "components/notice.html": ("lead", "{service}.{i}"),  # lead: not_now's first line only
+    "pages/results.html": ("notices", "cards", "hidden"),
+    "pages/emergency.html": ("notices", "cards", "hidden"),
+    "components/journey.html": ("name", "value"),  # hidden_input, one per answer given
+}
 
 
 class AnswerPages:
@@ -71,12 +92,23 @@ class AnswerPages:
                     nav=Nav,
                 )
                 self._pages[(lang, template, call_112_first)] = Stencil(
-                    partial, {"notices", "cards", "hidden"}, template
+                    partial, set(PER_REQUEST[template]), template
                 )
         hidden_input = renderer.macro(DEFAULT, "components/journey.html", "hidden_input")
         self._hidden = Stencil(
-            hidden_input(hole("name"), hole("value")), {"name", "value"}, "components/journey.html"
+            hidden_input(hole("name"), hole("value")),
+            set(PER_REQUEST["components/journey.html"]),
+            "components/journey.html",
         )
+
+    def stencils(self) -> dict[str, list[Stencil]]:
+        """Every stencil made, by template (for the test that holds them to `PER_REQUEST`)."""
+        made: dict[str, list[Stencil]] = {"components/journey.html": [self._hidden]}
+        made["components/card.html"] = list(self._cards.values())
+        made["components/notice.html"] = list(self._notices.values())
+        for (_, template, _), stencil in self._pages.items():
+            made.setdefault(template, []).append(stencil)
+        return made
 
     def render(
         self,
