@@ -1,6 +1,7 @@
 # One command runner, the same on a laptop and in CI (.ci/run calls `make test`).
 #   make run    install, build, validate content, serve on http://$(HOST):$(PORT)
 #   make test   install (Chromium from Debian's packages too when missing), then every test
+#   make test-fast  every test but the real-browser ones, on every core (under 2 minutes)
 #   make lint   ruff and mypy
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -11,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 APP ?= app.main:app
 
-.PHONY: install build translations messages check run serve test lint chromium clean bench
+.PHONY: install build translations messages check run serve test test-fast lint chromium clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,8 +60,13 @@ chromium:
 		fi; \
 	fi
 
+# Everything but the browser on every core (pytest-xdist), then the browser tests in one process.
 test: check chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --ignore=tests/browser
+	$(PY) -m pytest tests/browser
+
+test-fast: check
+	$(PY) -m pytest -n auto --ignore=tests/browser
 
 lint: install
 	$(VENV)/bin/ruff check app tests scripts bench

@@ -16,7 +16,7 @@ from app.content.loader import Content, load_content
 from app.domain.hours import AMSTERDAM
 from app.settings import Settings
 from app.web.app import create_app, fastapi_of
-from tests.pagecheck import check_response
+from tests.support.pagecheck import check_response
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def content(settings: Settings) -> Content:
 
 
 class CheckingClient(TestClient):
-    """A TestClient that checks every HTML page it fetches (tests/pagecheck.py)."""
+    """A TestClient that checks every HTML page it fetches (tests/support/pagecheck.py)."""
 
     def request(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         response = super().request(*args, **kwargs)

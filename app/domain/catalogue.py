@@ -6,8 +6,9 @@ Texts (names, explanations) are not here: they belong to the content layer, per 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from app.domain.answers import AGE_RANGES, AgeGroup, Topic
 from app.domain.hours import OpeningHours
@@ -65,6 +66,10 @@ class Service:
     channels: tuple[Channel, ...]
     can_act: bool
 
+    @cached_property
+    def kinds(self) -> frozenset[ChannelKind]:
+        return frozenset(c.kind for c in self.channels)
+
     def serves_age(self, age: AgeGroup | None) -> bool:
         """Eligible when the age group and the service's range overlap; no age filters nothing."""
         if age is None:
@@ -76,6 +81,20 @@ class Service:
 @dataclass(frozen=True)
 class Catalogue:
     services: Mapping[str, Service]  # in a stable order
+    _by_age: dict[AgeGroup | None, dict[str, Service]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # What is worked out once from the catalogue (it never changes): never anything a child sent.
+    memo: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __getitem__(self, service_id: str) -> Service:
         return self.services[service_id]
+
+    def for_age(self, age: AgeGroup | None) -> dict[str, Service]:
+        """The places whose age range overlaps the age group (R3), in the stable order. Worked
+        out once per age group: the catalogue never changes."""
+        found = self._by_age.get(age)
+        if found is None:
+            found = {s.id: s for s in self.services.values() if s.serves_age(age)}
+            self._by_age[age] = found
+        return found

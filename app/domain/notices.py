@@ -47,6 +47,17 @@ class ChannelRef:
         wanted = self.url or f"a {self.kind} channel"
         raise LookupError(f"{self.service} has no {wanted}")
 
+    def index(self, catalogue: Catalogue) -> int:
+        """The position of the channel this names among its place's channels (worked out once
+        per catalogue: it never changes)."""
+        key = ("notice channel", self)
+        index = catalogue.memo.get(key)
+        if not isinstance(index, int):
+            index = catalogue.memo[key] = catalogue[self.service].channels.index(
+                self.find(catalogue)
+            )
+        return index
+
 
 NOTICE_CHANNELS: dict[NoticeId, tuple[ChannelRef, ...]] = {
     # "Kan het niet wachten?": 112 in danger, 113 when you think about not wanting to live.

@@ -41,7 +41,7 @@ from app.domain.catalogue import (
     Service,
 )
 from app.domain.notices import NOTICE_CHANNELS, NoticeId
-from app.domain.status import ChannelStatus, Statuses, channel_status, channel_statuses
+from app.domain.status import ChannelStatus, Statuses, channel_statuses
 
 MAX_OPTIONS = 3
 TOPICS = tuple(Topic)  # in the order the question lists them; iterating the enum is slow
@@ -133,7 +133,7 @@ def recommend(
     answers: Answers, catalogue: Catalogue, now: datetime, statuses: Statuses | None = None
 ) -> Recommendation:
     """`statuses`: statuses_at(catalogue, now), if already known; else worked out as needed."""
-    eligible = {s.id: s for s in catalogue.services.values() if s.serves_age(answers.age)}
+    eligible = catalogue.for_age(answers.age)
     known: dict[str, tuple[ChannelStatus, ...]] = dict(statuses or {})
 
     def status(service_id: str) -> tuple[ChannelStatus, ...]:
@@ -150,7 +150,7 @@ def recommend(
             break
         picks.append(candidate)
     options = tuple(Option(p.service, p.reason, p.topic, status(p.service)) for p in picks)
-    notices = _notices(answers, options, catalogue, now)
+    notices = _notices(answers, options, catalogue, status)
     danger = answers.danger
     return Recommendation(options, notices, now, danger in (Danger.YES, Danger.UNSURE))
 
@@ -160,14 +160,12 @@ def _placed(answers: Answers, eligible: dict[str, Service]) -> list[_Pick]:
     danger = answers.danger or Danger.NO  # a skipped danger question counts as "no"
     topics = answers.topics
     picks: list[_Pick] = []
+    placed: set[str] = set()
 
     def place(service_id: str, reason: Reason, topic: Topic | None = None) -> None:
-        if (
-            len(picks) < MAX_OPTIONS
-            and service_id in eligible
-            and all(p.service != service_id for p in picks)
-        ):
+        if len(picks) < MAX_OPTIONS and service_id in eligible and service_id not in placed:
             picks.append(_Pick(service_id, reason, topic))
+            placed.add(service_id)
 
     if danger is Danger.YES:  # R1
         place(EMERGENCY_112, Reason.DANGER_NOW)
@@ -229,7 +227,7 @@ def _fitting(
         hits = [t for t in TOPICS if t in answers.topics and t in service.topics]
         if not hits and service.id not in general:
             continue
-        contact_fits = any(c.kind in wanted_kinds for c in service.channels)
+        contact_fits = bool(wanted_kinds & service.kinds)
         score = len(hits) + GENERAL_PREFERENCE.get(service.id, 0.0) + 3.0 * contact_fits
         if answers.goal is Goal.CHANGE and service.can_act:
             score += 2.0
@@ -251,14 +249,17 @@ def _fitting(
 
 
 def _notices(
-    answers: Answers, options: tuple[Option, ...], catalogue: Catalogue, now: datetime
+    answers: Answers,
+    options: tuple[Option, ...],
+    catalogue: Catalogue,
+    status: Callable[[str], tuple[ChannelStatus, ...]],
 ) -> tuple[Notice, ...]:
     """R13, in this order: not_now, sexual_violence, worried_friend, trusted_adult, ask_first."""
     shown: list[tuple[NoticeId, ChannelStatus | None]] = []
     timed = [o for o in options if o.has_hours]
     if timed and not any(o.reachable_now for o in timed):
-        opening = [c for o in timed for c in o.channels if c.opens_at is not None]
-        first = min(opening, key=lambda c: c.opens_at or now) if opening else None
+        opening = [(c.opens_at, c) for o in timed for c in o.channels if c.opens_at is not None]
+        first = min(opening, key=lambda pair: pair[0])[1] if opening else None
         shown.append((NoticeId.NOT_NOW, first))
     if Topic.TOUCH in answers.topics:
         shown.append((NoticeId.SEXUAL_VIOLENCE, None))
@@ -271,7 +272,7 @@ def _notices(
     return tuple(
         Notice(
             notice,
-            tuple(channel_status(ref.find(catalogue), now) for ref in NOTICE_CHANNELS[notice]),
+            tuple(status(ref.service)[ref.index(catalogue)] for ref in NOTICE_CHANNELS[notice]),
             first.opens_at if first else None,
             first.channel.hours_verified if first else True,
         )

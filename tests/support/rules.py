@@ -3,8 +3,8 @@
 `violations(answers, options, notices, catalogue, call_112_first)` lists every rule a result breaks.
 It is written from the design's text, not from app.domain.recommend: the age groups and the general
 set are spelled out here again, so that a change in the domain cannot quietly change the check.
-Used over every combination of answers at several moments (tests/test_recommend.py) and through the
-API and the HTML forms (tests/test_api.py, tests/test_journey_pages.py, tests/test_notices.py).
+Used over every combination of answers at several moments (tests/domain/test_recommend.py), and
+through the API and the HTML forms (tests/web/test_api.py, test_journey_pages.py, test_notices.py).
 """
 
 from __future__ import annotations
@@ -63,6 +63,20 @@ def expected_notices(answers: Answers, options: list[Seen]) -> list[str]:
     return notices
 
 
+_ALLOWED: dict[tuple[int, str | None], frozenset[str]] = {}
+
+
+def _allowed(catalogue: Catalogue, age: str | None) -> frozenset[str]:
+    """R3: the places whose age range overlaps the age answer (None: every place)."""
+    key = (id(catalogue), age)
+    if key not in _ALLOWED:
+        low, high = AGES[age] if age is not None else (0, 200)
+        _ALLOWED[key] = frozenset(
+            s.id for s in catalogue.services.values() if s.min_age <= high and low <= s.max_age
+        )
+    return _ALLOWED[key]
+
+
 def violations(
     answers: Answers,
     options: list[Seen],
@@ -78,14 +92,10 @@ def violations(
     suicide = Topic.SUICIDE in topics
     age = answers.age.value if answers.age is not None else None
 
+    allowed = _allowed(catalogue, age)
+
     def allows(service_id: str) -> bool:  # R3
-        if service_id not in catalogue.services:
-            return False
-        if age is None:
-            return True
-        low, high = AGES[age]
-        service = catalogue[service_id]
-        return service.min_age <= high and low <= service.max_age
+        return service_id in allowed
 
     # R8: one to three, each once
     if not 1 <= len(ids) <= 3:

@@ -1,8 +1,8 @@
 """security.md §D: nothing a visitor sends stays on the server - tested, not promised.
 
 The real server process is started the way `make run` starts it (`make serve`), with the
-test-only app that adds a route failing on purpose (tests/serverapp.py). Sentinel values go in
-as user agents, forwarded addresses, cookies, referrers, paths, query strings and answers -
+test-only app that adds a route failing on purpose (tests/support/serverapp.py). Sentinel values go
+in as user agents, forwarded addresses, cookies, referrers, paths, query strings and answers -
 valid and invalid - through every route, the errors included. Then the server is stopped and no
 sentinel may appear in what it printed or in any file it wrote.
 """
@@ -19,8 +19,8 @@ import pytest
 
 from app.domain.answers import AgeGroup, Contact, Goal, Topic
 from tests.conftest import ROOT
-from tests.serverapp import BOOM_PATH
-from tests.test_server import start, stop
+from tests.server.test_server import start, stop
+from tests.support.serverapp import BOOM_PATH
 
 SENTINEL = f"SENTINEL{secrets.token_hex(6)}"
 FORWARDED_FOR = "203.0.113.77"  # TEST-NET-3: never a real visitor
@@ -52,7 +52,7 @@ def sentinel_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
     began = time.time() - 1  # mtime granularity
     process, base = start(
         {
-            "APP": "tests.serverapp:app",
+            "APP": "tests.support.serverapp:app",
             "WHM_DATA_DIR": str(data_dir),
             "TMPDIR": str(tmp_dir),
         }

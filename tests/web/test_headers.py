@@ -20,8 +20,8 @@ from app.web.app import create_fastapi, middleware
 from app.web.middleware.security import CSP, PERMISSIONS_POLICY
 from app.web.rendering.static import IMMUTABLE
 from tests.conftest import WEDNESDAY_AFTERNOON
-from tests.pagecheck import check_response
-from tests.serverapp import BOOM_PATH, add_boom_route
+from tests.support.pagecheck import check_response
+from tests.support.serverapp import BOOM_PATH, add_boom_route
 
 EXACT = {
     "content-security-policy": CSP,

@@ -1,8 +1,8 @@
 """The real application plus one route that fails on purpose. Only tests mount it.
 
-`make serve APP=tests.serverapp:app` starts it exactly as `make run` starts app.main:app, so the
-sentinel test (tests/test_sentinel.py) can force a 500 in the real server process. It is never
-shipped: nothing in app/ imports tests/.
+`make serve APP=tests.support.serverapp:app` starts it exactly as `make run` starts app.main:app,
+so the sentinel test (tests/server/test_sentinel.py) can force a 500 in the real server process.
+It is never shipped: nothing in app/ imports tests/.
 """
 
 from __future__ import annotations

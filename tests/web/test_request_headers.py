@@ -15,7 +15,7 @@ from app.web.request_headers import (
     single,
 )
 from tests.conftest import run_async
-from tests.rawasgi import call
+from tests.support.rawasgi import call
 
 
 def _scope(*fields: tuple[bytes, bytes]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Every page: status, the page checks of tests/pagecheck.py (run by the client), headers."""
+"""Every page: status, the page checks of support/pagecheck.py (run by the client), headers."""
 
 from __future__ import annotations
 

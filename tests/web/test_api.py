@@ -9,7 +9,7 @@ import pytest
 from app.content.loader import Content
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from tests.conftest import CheckingClient
-from tests.rules import Seen, violations
+from tests.support.rules import Seen, violations
 
 URL = "/api/v1/recommendations"
 

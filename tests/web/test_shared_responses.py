@@ -24,7 +24,7 @@ from app.content.loader import Content
 from app.settings import Settings
 from app.web.app import create_app, fastapi_of
 from tests.conftest import WEDNESDAY_AFTERNOON, run_async
-from tests.rawasgi import Fields, Reply, call
+from tests.support.rawasgi import Fields, Reply, call
 
 BROWSER = b"gzip, deflate, br"
 

@@ -10,7 +10,7 @@ import pytest
 from app.domain.hours import AMSTERDAM
 from app.web.app import fastapi_of
 from tests.conftest import CheckingClient
-from tests.formdriver import before_the_options, notices, walk
+from tests.support.formdriver import before_the_options, notices, walk
 
 SUNDAY_NIGHT = datetime(2026, 11, 29, 3, 0, tzinfo=AMSTERDAM)
 SATURDAY_LATE = datetime(2026, 11, 28, 22, 30, tzinfo=AMSTERDAM)

@@ -15,8 +15,8 @@ from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic, 
 from app.domain.recommend import recommend
 from app.web.app import fastapi_of
 from tests.conftest import WEDNESDAY_AFTERNOON, CheckingClient
-from tests.formdriver import heading, notices, services, submit, walk
-from tests.rules import Seen, violations
+from tests.support.formdriver import heading, notices, services, submit, walk
+from tests.support.rules import Seen, violations
 
 ANSWERS_ALL = {
     "danger": "no",
@@ -185,7 +185,7 @@ def test_random_journeys_through_the_forms_follow_the_rules(
 ) -> None:
     """Answers never seen before, clicked through the plain forms, give what recommend() gives."""
     rng = random.Random(20261124)
-    for _ in range(60):
+    for _ in range(40):
         chosen = _random_answers(rng)
         response = walk(client, chosen)
         given = {q: ((v,) if isinstance(v, str) else tuple(v or ())) for q, v in chosen.items()}
