@@ -12,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 APP ?= app.main:app
 
-.PHONY: install build translations messages check run serve test test-fast lint chromium clean bench
+.PHONY: install build translations messages check run serve test test-fast lint chromium java clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,12 +60,22 @@ chromium:
 		fi; \
 	fi
 
+# Java for the Nu Html Checker (vnu.jar comes from package.json): Debian's package, like Chromium.
+java:
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; \
+		else \
+			echo "Java is missing: run 'sudo apt-get install default-jre-headless' (Debian's package) and try again." >&2; exit 1; \
+		fi; \
+	fi
+
 # Everything but the browser on every core (pytest-xdist), then the browser tests in one process.
-test: check chromium
+test: check chromium java
 	$(PY) -m pytest -n auto --ignore=tests/browser
 	$(PY) -m pytest tests/browser
 
-test-fast: check
+test-fast: check java
 	$(PY) -m pytest -n auto --ignore=tests/browser
 
 lint: install

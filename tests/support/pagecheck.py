@@ -52,8 +52,10 @@ def check_html(html: str, fragment: bool, lang: str = "nl") -> BeautifulSoup:
         for attr in tag.attrs:
             assert attr != "style", f"style= on <{tag.name}>"
             assert not attr.startswith("on"), f"{attr}= on <{tag.name}>"
-            assert not attr.startswith("hx-on"), f"{attr}= on <{tag.name}>"
-            assert attr not in ("hx-boost", "hx-push-url"), f"{attr} on <{tag.name}>"
+            htmx = attr.removeprefix("data-")  # htmx reads both spellings (security.md B)
+            assert not htmx.startswith("hx-on"), f"{attr}= on <{tag.name}>"
+            assert htmx not in ("hx-boost", "hx-push-url"), f"{attr} on <{tag.name}>"
+            assert not attr.startswith("hx-"), f"{attr}: write data-{attr} (valid HTML)"
     for form in soup.find_all("form"):
         assert form.get("action", "").startswith("/"), "every form has a same-origin action"
         assert form.get("method") == "post"

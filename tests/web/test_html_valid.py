@@ -1,0 +1,82 @@
+"""Valid HTML: the Nu Html Checker (vnu.jar, from the npm registry) finds no error on any page.
+
+Every page kind, in Dutch and in Arabic (right to left), as a full document: the start, the
+questions, the results with notices, the emergency page, all help, the tips, about, the offline
+card and the friendly errors. htmx attributes are written data-hx-* (security.md B) because the
+checker rejects hx-*. Java comes from Debian's packages (`make java`), vnu.jar from
+package.json (`make build`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, CheckingClient
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+RESULTS = {
+    "danger": "no",
+    "topics": ["touch", "friend"],
+    "age": "under_8",
+    "contact": "face_to_face",
+    "goal": "",
+}
+
+
+def pages(client: CheckingClient, lang: str) -> dict[str, str]:
+    found = {
+        name: client.get(f"/{lang}/{path}").text
+        for name, path in {
+            "start": "",
+            "first question": "stap",
+            "all help": "overzicht",
+            "tips": "tips",
+            "about": "over",
+            "offline card": "offline",
+        }.items()
+    }
+    found["topics question"] = client.post(f"/{lang}/stap", data={"danger": "no"}).text
+    found["results with notices"] = client.post(f"/{lang}/stap", data=RESULTS).text
+    found["emergency"] = client.post(f"/{lang}/stap", data={"danger": "yes"}).text
+    missing = client.get(f"/{lang}/niet-hier")
+    assert missing.status_code == 404
+    found["404"] = missing.text
+    invalid = client.post(f"/{lang}/stap", data={"age": "99"})
+    assert invalid.status_code == 422
+    found["422"] = invalid.text
+    return found
+
+
+def test_every_page_kind_is_valid_html(client: CheckingClient, tmp_path: Path) -> None:
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("java is missing: run `make java` (Debian's default-jre-headless)")
+    if not VNU.exists():
+        pytest.fail(f"{VNU} is missing: run `make build` (npm ci installs vnu-jar)")
+    files = {}
+    for lang in ("nl", "ar"):
+        for name, html in pages(client, lang).items():
+            assert html.lower().startswith("<!doctype html>"), (lang, name)
+            path = tmp_path / f"{lang}-{name.replace(' ', '-')}.html"
+            path.write_text(html, encoding="utf-8")
+            files[str(path)] = f"{lang} {name}"
+    assert len(files) == 22
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert not errors, "\n".join(errors)
+    assert result.returncode == 0, result.stderr[:2000]
