@@ -9,16 +9,32 @@ from tests.conftest import CheckingClient
 PAGES = ["/nl/", "/nl/stap", "/nl/overzicht", "/nl/tips", "/nl/over"]
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_full_and_fragment(client: CheckingClient, path: str) -> None:
-    full = client.get(path)
-    assert full.status_code == 200
+# Every page kind a child can reach: (method, path, form, status).
+RESULTS = {"danger": "no", "topics": ["touch"], "age": "12_15", "contact": "", "goal": ""}
+PAGE_KINDS: dict[str, tuple[str, str, dict[str, object] | None, int]] = {
+    **{path: ("GET", path, None, 200) for path in PAGES},
+    "question (POST)": ("POST", "/nl/stap", {"danger": "no"}, 200),
+    "results": ("POST", "/nl/stap", RESULTS, 200),
+    "emergency": ("POST", "/nl/stap", {"danger": "yes"}, 200),
+    "start again (POST)": ("POST", "/nl/stap", {"nav": "back", "danger": "no"}, 200),
+    "not found": ("GET", "/nl/niet-hier", None, 404),
+    "invalid answer": ("POST", "/nl/stap", {"age": "99"}, 422),
+}
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_full_and_fragment(client: CheckingClient, kind: str) -> None:
+    method, path, data, status = PAGE_KINDS[kind]
+    full = client.request(method, path, data=data)
+    assert full.status_code == status
     assert full.headers["cache-control"] == "no-store"
     assert full.headers["content-language"] == "nl"
     assert "HX-Request" in full.headers["vary"]
-    fragment = client.get(path, headers={"HX-Request": "true"})
-    assert fragment.status_code == 200
+    assert full.text.lower().startswith("<!doctype html>")
+    fragment = client.request(method, path, data=data, headers={"HX-Request": "true"})
+    assert fragment.status_code == status
     assert "<html" not in fragment.text and "<h1" in fragment.text
+    assert 'href="tel:112"' in full.text
 
 
 def test_root_picks_a_language_without_a_cookie(client: CheckingClient) -> None:
