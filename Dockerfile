@@ -1,9 +1,9 @@
 # Wie helpt mij? - the same server as `make run`, as a non-root user.
-# Stage 1: the pinned front-end package (htmx) from the npm registry.
+# Stage 1: the pinned front-end package (htmx) from the npm registry (not the test-only vnu-jar).
 FROM node:20-bookworm-slim AS assets
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund && mkdir vendor && cp node_modules/htmx.org/dist/htmx.min.js vendor/
+RUN npm ci --omit=dev --no-audit --no-fund && mkdir vendor && cp node_modules/htmx.org/dist/htmx.min.js vendor/
 
 # Stage 2: the app. Installed in place (editable), because templates, content and static files
 # are read from the source tree.
