@@ -47,17 +47,6 @@ class ChannelRef:
         wanted = self.url or f"a {self.kind} channel"
         raise LookupError(f"{self.service} has no {wanted}")
 
-    def index(self, catalogue: Catalogue) -> int:
-        """The position of the channel this names among its place's channels (worked out once
-        per catalogue: it never changes)."""
-        key = ("notice channel", self)
-        index = catalogue.memo.get(key)
-        if not isinstance(index, int):
-            index = catalogue.memo[key] = catalogue[self.service].channels.index(
-                self.find(catalogue)
-            )
-        return index
-
 
 NOTICE_CHANNELS: dict[NoticeId, tuple[ChannelRef, ...]] = {
     # "Kan het niet wachten?": 112 in danger, 113 when you think about not wanting to live.
@@ -88,3 +77,16 @@ def missing_notice_channels(catalogue: Catalogue) -> list[str]:
             except LookupError as exc:
                 missing.append(f"the {notice} notice links to {ref.service}, but {exc}")
     return missing
+
+
+def notice_channels(notice: NoticeId, catalogue: Catalogue) -> tuple[tuple[str, int], ...]:
+    """The place and channel index of each channel the notice links to (worked out once per
+    catalogue: it never changes)."""
+    key = ("notice channels", notice)
+    found = catalogue.memo.get(key)
+    if not isinstance(found, tuple):
+        found = catalogue.memo[key] = tuple(
+            (ref.service, catalogue[ref.service].channels.index(ref.find(catalogue)))
+            for ref in NOTICE_CHANNELS[notice]
+        )
+    return found

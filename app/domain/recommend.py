@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from operator import attrgetter
 
 from app.domain.answers import (
     AGE_RANGES,
@@ -40,7 +41,7 @@ from app.domain.catalogue import (
     ChannelKind,
     Service,
 )
-from app.domain.notices import NOTICE_CHANNELS, NoticeId
+from app.domain.notices import NoticeId, notice_channels
 from app.domain.status import ChannelStatus, Statuses, channel_statuses
 
 MAX_OPTIONS = 3
@@ -96,11 +97,6 @@ class Option:
         return any(c.open_now is True for c in self.channels)
 
     @property
-    def has_hours(self) -> bool:
-        """Whether any channel has known hours (a school or an app has none)."""
-        return any(c.open_now is not None for c in self.channels)
-
-    @property
     def opens_at(self) -> datetime | None:
         moments = [c.opens_at for c in self.channels if c.opens_at is not None]
         return None if self.reachable_now or not moments else min(moments)
@@ -145,10 +141,8 @@ def recommend(
         return any(c.open_now is True for c in status(service_id))
 
     picks = _placed(answers, eligible)
-    for candidate in _fitting(answers, eligible, picks, reachable):
-        if len(picks) >= MAX_OPTIONS:
-            break
-        picks.append(candidate)
+    if len(picks) < MAX_OPTIONS:
+        picks += _fitting(answers, eligible, picks, reachable)[: MAX_OPTIONS - len(picks)]
     options = tuple(Option(p.service, p.reason, p.topic, status(p.service)) for p in picks)
     notices = _notices(answers, options, catalogue, status)
     danger = answers.danger
@@ -224,9 +218,10 @@ def _fitting(
     for position, service in enumerate(eligible.values()):
         if service.id in taken or service.id in RULE_ONLY:
             continue
-        hits = [t for t in TOPICS if t in answers.topics and t in service.topics]
-        if not hits and service.id not in general:
+        common = service.topics & answers.topics
+        if not common and service.id not in general:
             continue
+        hits = [t for t in TOPICS if t in common] if common else []
         contact_fits = bool(wanted_kinds & service.kinds)
         score = len(hits) + GENERAL_PREFERENCE.get(service.id, 0.0) + 3.0 * contact_fits
         if answers.goal is Goal.CHANGE and service.can_act:
@@ -256,10 +251,12 @@ def _notices(
 ) -> tuple[Notice, ...]:
     """R13, in this order: not_now, sexual_violence, worried_friend, trusted_adult, ask_first."""
     shown: list[tuple[NoticeId, ChannelStatus | None]] = []
-    timed = [o for o in options if o.has_hours]
-    if timed and not any(o.reachable_now for o in timed):
-        opening = [(c.opens_at, c) for o in timed for c in o.channels if c.opens_at is not None]
-        first = min(opening, key=lambda pair: pair[0])[1] if opening else None
+    # not_now: some option has known hours and none is open now. A channel that is open has
+    # known hours, and only a closed channel with known hours has an opening time.
+    statuses = [c for o in options for c in o.channels]
+    if any(c.open_now is False for c in statuses) and not any(c.open_now for c in statuses):
+        opening = (c for c in statuses if c.opens_at is not None)
+        first = min(opening, key=attrgetter("opens_at"), default=None)
         shown.append((NoticeId.NOT_NOW, first))
     if Topic.TOUCH in answers.topics:
         shown.append((NoticeId.SEXUAL_VIOLENCE, None))
@@ -272,7 +269,7 @@ def _notices(
     return tuple(
         Notice(
             notice,
-            tuple(status(ref.service)[ref.index(catalogue)] for ref in NOTICE_CHANNELS[notice]),
+            tuple(status(service)[index] for service, index in notice_channels(notice, catalogue)),
             first.opens_at if first else None,
             first.channel.hours_verified if first else True,
         )
