@@ -27,14 +27,14 @@ from markupsafe import Markup
 from app.content.loader import Content
 from app.domain.answers import Answers
 from app.domain.journey import Nav, Screen, ScreenKind
-from app.domain.notices import NoticeId
+from app.domain.notices import NoticeId, notice_channels
 from app.domain.recommend import Recommendation
 from app.web.forms import hidden_fields
 from app.web.i18n import DEFAULT
 from app.web.i18n.wording import not_now_when
 from app.web.rendering.board import Board
 from app.web.rendering.cards import DAY_NAMES, Card, option_texts, stencil_view
-from app.web.rendering.notices import notice_channels, notice_view
+from app.web.rendering.notices import notice_view
 from app.web.rendering.stencil import Stencil, hole
 from app.web.rendering.templating import Renderer
 
@@ -59,7 +59,6 @@ class AnswerPages:
         self._cards: dict[tuple[str, str, bool], Stencil] = {}
         self._pages: dict[tuple[str, str, bool], Stencil] = {}
         self._notices: dict[tuple[str, NoticeId], Stencil] = {}
-        self._notice_channels: dict[NoticeId, list[tuple[str, int]]] = {}
         for lang, lang_cards in cards.items():
             notice_macro = renderer.macro(lang, "components/notice.html", "notice")
             _ = renderer.gettext(lang)
@@ -67,13 +66,12 @@ class AnswerPages:
                 timed = notice is NoticeId.NOT_NOW  # its first line says when a place opens
                 lead = hole("lead") if timed else None
                 box = notice_view(notice, content, _, lead, lambda s, i: hole(f"{s}.{i}"))
-                holes = {f"{s}.{i}" for s, i in notice_channels(notice, content)}
+                holes = {f"{s}.{i}" for s, i in notice_channels(notice, content.catalogue)}
                 self._notices[(lang, notice)] = Stencil(
                     notice_macro(box),
                     holes | ({"lead"} if timed else set()),
                     "components/notice.html",
                 )
-                self._notice_channels[notice] = notice_channels(notice, content)
             card_macro = renderer.macro(lang, "components/card.html", "card")
             for card, with_reason in product(lang_cards, (True, False)):
                 view, holes = stencil_view(card, with_reason)
@@ -129,9 +127,11 @@ class AnswerPages:
             texts = option_texts(option, service, lines, answers.age, answers.contact, _)
             cards.append(self._cards[(lang, service.id, bool(texts["reason"]))].fill(texts))
         notices = []
+        catalogue = self._content.catalogue
         for n in recommendation.notices:
             texts = {
-                f"{s}.{i}": board.lines[(lang, s)][i][1] for s, i in self._notice_channels[n.id]
+                f"{s}.{i}": board.lines[(lang, s)][i][1]
+                for s, i in notice_channels(n.id, catalogue)
             }
             if n.id is NoticeId.NOT_NOW:
                 day_names = DAY_NAMES[lang]

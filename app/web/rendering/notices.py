@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from app.content.loader import Content
 from app.domain.catalogue import ChannelKind
-from app.domain.notices import NOTICE_CHANNELS, NoticeId
+from app.domain.notices import NoticeId, notice_channels
 from app.web.i18n import DEFAULT
 from app.web.i18n.wording import Gettext, notice_text
 
@@ -29,19 +29,6 @@ class NoticeView:
     links: tuple[NoticeLink, ...]
 
 
-def notice_channels(notice: NoticeId, content: Content) -> list[tuple[str, int]]:
-    """The place and the channel index of each channel a notice links to, in order."""
-    found = []
-    for ref in NOTICE_CHANNELS[notice]:
-        channel = ref.find(content.catalogue)
-        channels = content.services[ref.service].channels
-        index = next(
-            i for i, c in enumerate(channels) if c.url == channel.url and c.kind is ref.kind
-        )
-        found.append((ref.service, index))
-    return found
-
-
 def notice_view(
     notice: NoticeId,
     content: Content,
@@ -51,7 +38,7 @@ def notice_view(
 ) -> NoticeView:
     """`status(service id, channel index)`: that channel's line now (board.Board.lines)."""
     links = []
-    for service_id, index in notice_channels(notice, content):
+    for service_id, index in notice_channels(notice, content.catalogue):
         service = content.services[service_id]
         model = service.channels[index]
         if model.kind is ChannelKind.PHONE:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from app.content import models
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from app.domain.hours import AMSTERDAM
-from app.domain.notices import NOTICE_CHANNELS, NoticeId
+from app.domain.notices import NoticeId, notice_channels
 from app.domain.recommend import Notice, recommend
 from app.domain.status import ChannelStatus
 from app.web.i18n import DEFAULT, LANGUAGES
@@ -116,11 +116,13 @@ def _notice(notice: Notice, site: Site, at: datetime, lang: str) -> NoticeOut:
         lines.insert(
             0, not_now_when(notice.opens_at, notice.opens_verified, at, DAY_NAMES[lang], _)
         )
-    channels = []
-    for ref, status in zip(NOTICE_CHANNELS[notice.id], notice.channels, strict=True):
-        models_ = site.content.services[ref.service].channels
-        number = next((c.number for c in models_ if c.url == status.channel.url), None)
-        channels.append(_channel(status, number))
+    services = site.content.services
+    channels = [
+        _channel(status, services[service_id].channels[index].number)
+        for (service_id, index), status in zip(
+            notice_channels(notice.id, site.content.catalogue), notice.channels, strict=True
+        )
+    ]
     return NoticeOut(id=notice.id.value, text=" ".join(lines), channels=channels)
 
 
