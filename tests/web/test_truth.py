@@ -287,3 +287,11 @@ def test_notice_links_say_whether_they_are_open(client: CheckingClient) -> None:
     statuses = [s.get_text(" ", strip=True) for s in box.select(".status")]
     assert statuses[0].startswith("Dag en nacht open")  # the Centrum Seksueel Geweld
     assert "gecontroleerd" in statuses[1]  # Helpwanted: hours and address not yet checked
+
+
+def test_the_last_resort_page_gives_the_kindertelefoon_hours() -> None:
+    """Even the page sent when everything else fails says when De Kindertelefoon answers."""
+    from app.web.middleware.security import FALLBACK_500
+
+    page = FALLBACK_500.decode()
+    assert "0800-0432" in page and "11-21 uur" in page
