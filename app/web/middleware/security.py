@@ -68,7 +68,7 @@ FALLBACK_500 = (
     b"<!doctype html><html lang=nl><meta charset=utf-8><title>Fout</title>"
     b"<h1>Er ging iets mis</h1><p>In gevaar? Bel <a href=tel:112>112</a>. "
     b"Veilig Thuis: <a href=tel:08002000>0800-2000</a>. "
-    b"De Kindertelefoon: <a href=tel:08000432>0800-0432</a>.</p></html>"
+    b"De Kindertelefoon (elke dag 11-21 uur): <a href=tel:08000432>0800-0432</a>.</p></html>"
 )
 
 
