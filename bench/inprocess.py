@@ -21,9 +21,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
+import common  # noqa: F401 - puts the project on sys.path, for tests.support
+
 from app.content.loader import load_content
 from app.settings import get_settings
 from app.web.app import create_app
+from tests.support.rawasgi import call
 
 BROWSER = (b"accept-encoding", b"gzip, deflate, br")
 FORM = (b"content-type", b"application/x-www-form-urlencoded")
@@ -69,38 +72,12 @@ REQUESTS: dict[str, tuple[str, str, tuple[tuple[bytes, bytes], ...], bytes]] = {
 def caller(
     app: Any, method: str, path: str, fields: Any, body: bytes
 ) -> Callable[[], Awaitable[int]]:
-    static_path = path
+    """One request, called exactly as the tests' raw ASGI client calls it (the status back)."""
 
-    async def call() -> int:
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": method,
-            "scheme": "http",
-            "path": static_path,
-            "raw_path": static_path.encode(),
-            "query_string": b"",
-            "root_path": "",
-            "headers": [(b"host", b"bench"), *fields],
-            "client": None,
-            "server": ("bench", 80),
-        }
-        incoming = [{"type": "http.request", "body": body, "more_body": False}]
-        status = 0
+    async def once() -> int:
+        return (await call(app, method, path, fields, body)).status
 
-        async def receive() -> dict[str, Any]:
-            return incoming.pop(0) if incoming else {"type": "http.disconnect"}
-
-        async def send(message: dict[str, Any]) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-
-        await app(scope, receive, send)
-        return status
-
-    return call
+    return once
 
 
 async def measure(rounds: int, calls: int) -> list[tuple[str, float, float]]:
@@ -112,14 +89,14 @@ async def measure(rounds: int, calls: int) -> list[tuple[str, float, float]]:
             from app.web.app import fastapi_of
 
             path = fastapi_of(app).state.site.static.url("css/app.css")
-        call = caller(app, method, path, fields, body)
-        status = await call()
+        request = caller(app, method, path, fields, body)
+        status = await request()
         assert status == 200, (name, status)
         medians = []
         for _ in range(rounds):
             start = time.perf_counter()
             for _ in range(calls):
-                await call()
+                await request()
             medians.append((time.perf_counter() - start) / calls * 1e6)
         rows.append((name, statistics.median(medians), min(medians)))
     return rows

@@ -240,6 +240,15 @@ def notice_text(notice: NoticeId, _: Gettext) -> tuple[str, ...]:
     raise ValueError(notice)  # pragma: no cover - every notice is handled above
 
 
+def opening_day(opens_at: datetime, now: datetime) -> str:
+    """Whether an opening is "today", "tomorrow" or "later" (then say the weekday), by the local
+    date of the place's time zone: used by the cards' status lines and by not_now."""
+    today = now.astimezone(opens_at.tzinfo).date()
+    if opens_at.date() == today:
+        return "today"
+    return "tomorrow" if opens_at.date() == today + timedelta(days=1) else "later"
+
+
 def not_now_when(
     opens_at: datetime | None,
     verified: bool,
@@ -251,12 +260,12 @@ def not_now_when(
     first one can again (marked when those hours are not checked yet)."""
     if opens_at is None:
         return _("Bellen of chatten met deze plekken kan nu niet.")
-    local_now = now.astimezone(opens_at.tzinfo)
     clock = f"{opens_at:%H:%M}"
-    if opens_at.date() == local_now.date():
+    day = opening_day(opens_at, now)
+    if day == "today":
         line = _("Bellen of chatten met deze plekken kan nu niet. Dat kan weer vandaag om {time}.")
         line = line.format(time=clock)
-    elif opens_at.date() == local_now.date() + timedelta(days=1):
+    elif day == "tomorrow":
         line = _("Bellen of chatten met deze plekken kan nu niet. Dat kan weer morgen om {time}.")
         line = line.format(time=clock)
     else:

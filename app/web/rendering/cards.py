@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 
 from babel import Locale
@@ -16,7 +16,7 @@ from app.domain.catalogue import ChannelKind
 from app.domain.recommend import Option
 from app.domain.status import ChannelStatus, channel_statuses
 from app.web.i18n import DEFAULT, LANGUAGES
-from app.web.i18n.wording import Gettext, reason
+from app.web.i18n.wording import Gettext, opening_day, reason
 from app.web.rendering.stencil import hole
 
 NO_UPPER_AGE = 120
@@ -224,11 +224,11 @@ def _kind_label(kind: ChannelKind, _: Gettext) -> str:
 def _opens(opens_at: datetime | None, now: datetime, lang: str, _: Gettext) -> str:
     if opens_at is None:
         return _("Nu dicht.")
-    local_now = now.astimezone(opens_at.tzinfo)
     clock = f"{opens_at:%H:%M}"  # what Babel's "HH:mm" gives in every language, 6x faster
-    if opens_at.date() == local_now.date():
+    day = opening_day(opens_at, now)
+    if day == "today":
         return _("Nu dicht. Open vandaag om {time}.").format(time=clock)
-    if opens_at.date() == local_now.date() + timedelta(days=1):
+    if day == "tomorrow":
         return _("Nu dicht. Open morgen om {time}.").format(time=clock)
     day = DAY_NAMES[lang][opens_at.weekday()]
     return _("Nu dicht. Open op {day} om {time}.").format(day=day, time=clock)
