@@ -9,6 +9,11 @@ RUN npm ci --omit=dev --no-audit --no-fund && mkdir vendor && cp node_modules/ht
 # are read from the source tree.
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+# WeasyPrint (the PDF posters) needs Pango, and a font with Latin, Cyrillic and Arabic letters.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 app
 WORKDIR /srv/app
 COPY pyproject.toml ./

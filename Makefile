@@ -12,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 APP ?= app.main:app
 
-.PHONY: install build translations messages check run serve test test-fast lint chromium java clean bench
+.PHONY: install build translations messages check run serve test test-fast lint chromium java pdf-tools pdf-libs clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,7 @@ messages: install
 	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o locales/messages.pot .
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --no-fuzzy-matching --ignore-obsolete
 
-build: install static/vendor/htmx.min.js translations
+build: install pdf-libs static/vendor/htmx.min.js translations
 
 check: build
 	$(PY) -m app check
@@ -70,12 +70,33 @@ java:
 		fi; \
 	fi
 
+# The poster tests turn a PDF into an image and read its QR code back: Debian's packages.
+pdf-tools:
+	@if ! command -v pdftoppm >/dev/null || ! command -v zbarimg >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils zbar-tools; \
+		else \
+			echo "pdftoppm or zbarimg is missing: run 'sudo apt-get install poppler-utils zbar-tools' (Debian's packages) and try again." >&2; exit 1; \
+		fi; \
+	fi
+
+# WeasyPrint (the posters) needs Pango and a font with Latin, Cyrillic and Arabic letters.
+pdf-libs:
+	@libs="$$(PATH="$$PATH:/usr/sbin:/sbin" ldconfig -p)"; \
+	if ! grep -q libpango-1.0 <<<"$$libs" || ! grep -q libpangoft2-1.0 <<<"$$libs" || [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+		else \
+			echo "Pango or the DejaVu fonts are missing: run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core' (Debian's packages) and try again." >&2; exit 1; \
+		fi; \
+	fi
+
 # Everything but the browser on every core (pytest-xdist), then the browser tests in one process.
-test: check chromium java
+test: check chromium java pdf-tools
 	$(PY) -m pytest -n auto --ignore=tests/browser
 	$(PY) -m pytest tests/browser
 
-test-fast: check java
+test-fast: check java pdf-tools
 	$(PY) -m pytest -n auto --ignore=tests/browser
 
 lint: install

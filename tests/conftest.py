@@ -32,8 +32,10 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    return Settings(content_dir=ROOT / "content", region="wassenaar")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The embedded content and region, and a data folder of the test session's own."""
+    data_dir = tmp_path_factory.mktemp("data")
+    return Settings(content_dir=ROOT / "content", region="wassenaar", data_dir=data_dir)
 
 
 @pytest.fixture(scope="session")
@@ -60,6 +62,25 @@ def asgi_app(settings: Settings, content: Content) -> Any:
 @pytest.fixture
 def client(asgi_app: Any) -> Iterator[CheckingClient]:
     with CheckingClient(asgi_app, follow_redirects=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def sample_content(settings: Settings) -> Content:
+    """The fictional sample region `voorbeeld`, with its two example schools."""
+    return load_content(settings.content_dir, "voorbeeld")
+
+
+@pytest.fixture(scope="session")
+def sample_app(settings: Settings, sample_content: Content) -> Any:
+    app = create_app(settings.model_copy(update={"region": "voorbeeld"}), sample_content)
+    fastapi_of(app).state.site.clock = lambda: WEDNESDAY_AFTERNOON
+    return app
+
+
+@pytest.fixture
+def sample_client(sample_app: Any) -> Iterator[CheckingClient]:
+    with CheckingClient(sample_app, follow_redirects=False) as test_client:
         yield test_client
 
 

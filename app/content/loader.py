@@ -1,13 +1,14 @@
 """Load content/ into validated models and the domain catalogue, reporting every error.
 
 Layout: content/services/<id>.yaml (national places) and content/regions/<region>/region.yaml
-with content/regions/<region>/services/<id>.yaml (local places). One record per file; the id is
-the file name.
+with content/regions/<region>/services/<id>.yaml (local places) and, optionally,
+content/regions/<region>/schools/<code>.yaml (schools, for their posters and start pages). One
+record per file; the id (or a school's code) is the file name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,6 +59,7 @@ class Content:
     region: models.Region
     services: dict[str, models.Service]  # display order
     catalogue: Catalogue
+    schools: dict[str, models.School] = field(default_factory=dict)  # by code, sorted
 
     def stale(self, today: date) -> list[str]:
         """Warnings for every verified_on, and every claim's checked_on, older than six months."""
@@ -74,6 +76,12 @@ class Content:
                         f"stale: {service.id}: {claim} checked on {where.checked_on}, more than "
                         f"six months ago; check {where.source} again"
                     )
+        for code, school in self.schools.items():
+            if today - school.verified_on > STALE_AFTER:
+                warnings.append(
+                    f"school {code}: verified_on {school.verified_on} is more than six months "
+                    "old; ask the school again"
+                )
         return warnings
 
     def unsourced(self) -> list[str]:
@@ -108,6 +116,8 @@ class Content:
         for service in self.services.values():
             visit(service.id, service)
         visit(f"region {self.region.id}", self.region)
+        for code, school in self.schools.items():
+            visit(f"school {code}", school)
         return [gap.replace(".", ": ", 1) for gap in gaps]
 
     def unverified(self) -> list[str]:
@@ -119,6 +129,8 @@ class Content:
                     f"{s.id}: channels.{i} ({channel.kind}) {f}" for f in channel.needs_verification
                 ]
         facts += [f"region {self.region.id}: {fact}" for fact in self.region.needs_verification]
+        for code, school in self.schools.items():
+            facts += [f"school {code}: {fact}" for fact in school.needs_verification]
         return facts
 
 
@@ -148,6 +160,17 @@ def load_content(content_dir: Path, region: str) -> Content:
             errors.append(f"{path}: id: '{service.id}' is defined twice")
         else:
             services[service.id] = service
+    schools: dict[str, models.School] = {}
+    for path in sorted((region_dir / "schools").glob("*.y*ml")):
+        if not models.SCHOOL_CODE.match(path.stem):
+            errors.append(
+                f"{path}: the file name is the school's code in its URL: use lower-case letters, "
+                "digits and '-' (at most 40)"
+            )
+            continue
+        school = _read(path, models.School, errors)
+        if school is not None:
+            schools[path.stem] = school
     files_present = {path.stem for path in files}  # an invalid file is reported once, above
     for missing in sorted(REQUIRED_SERVICES - services.keys() - files_present):
         errors.append(f"{content_dir}: service '{missing}' is missing (every region needs it)")
@@ -160,7 +183,7 @@ def load_content(content_dir: Path, region: str) -> Content:
     gaps = missing_notice_channels(catalogue)
     if gaps:
         raise ContentError([f"{content_dir}: {gap}" for gap in gaps])
-    return Content(region_model, services, catalogue)
+    return Content(region_model, services, catalogue, schools)
 
 
 def _display_key(service: models.Service) -> tuple[int, str]:

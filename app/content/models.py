@@ -133,6 +133,12 @@ def _web(value: str) -> str:
     return value
 
 
+def _contact(value: str) -> str:
+    if not value.startswith(("mailto:", "https://")):
+        raise ValueError("must start with mailto: or https://")
+    return value
+
+
 class Source(Strict):
     # A source may be an old http:// page; links a child can tap must be https:// (Channel).
     url: Annotated[str, AfterValidator(_web)] | Literal["seed letter"]
@@ -219,5 +225,41 @@ class Region(Strict):
     short_name: str = Field(max_length=15)  # the home-screen name
     local_help: Texts | None = None  # a short, local note shown on the overview page
     needs_verification: list[Literal["local_help"]] = Field(default_factory=list)
+    # Where people report an accessibility problem (the accessibility statement): a
+    # "mailto:" address or an https:// page of the municipality. Unset: `check` warns.
+    accessibility_contact: Annotated[str, AfterValidator(_contact)] | None = None
+    sources: list[Source] = Field(default_factory=list)
+    verified_on: date
+
+
+SCHOOL_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+# Never a staff member's personal data on a school page (design.md section 10): no e-mail
+# address and no phone number in a school's texts; a pupil asks at school.
+_PERSONAL = re.compile(r"@|\d[\d \-]{7,}\d")
+
+
+def _no_personal_data(value: dict[str, str]) -> dict[str, str]:
+    for lang, text in value.items():
+        if _PERSONAL.search(text):
+            raise ValueError(
+                f"the {lang} text has an e-mail address or a phone number; a school page names a "
+                "role, a place and a time, never a staff member's own details"
+            )
+    return value
+
+
+SchoolTexts = Annotated[Texts, AfterValidator(_no_personal_data)]
+
+
+class School(Strict):
+    """One school in a region (regions/<region>/schools/<code>.yaml): how its pupils reach the
+    school's confidential adviser. The code is the file name and appears in the school's URL."""
+
+    name: str  # the school's public name
+    example: bool = False  # a fictional school (the sample region): its page says so
+    role: SchoolTexts  # who to ask, as a role ("de vertrouwenspersoon"), never a person's name
+    where_when: SchoolTexts  # where and when a pupil finds that person
+    url: Annotated[str, AfterValidator(_https)] | None = None  # the school's own page about it
+    needs_verification: list[Literal["role", "where_when", "url"]] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     verified_on: date

@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from app.content.loader import Content
+from app.posters import PosterStore
 from app.settings import Settings
 from app.web import errors
 from app.web.forms import hidden_fields
@@ -21,7 +22,7 @@ from app.web.rendering.cards import overview_cards
 from app.web.rendering.installable import build_pwa
 from app.web.rendering.static import StaticAssets
 from app.web.rendering.templating import Renderer
-from app.web.routes import api, journey, pages, pwa, system
+from app.web.routes import adults, api, journey, pages, pwa, system
 from app.web.site import Site, amsterdam_now
 
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
@@ -48,7 +49,8 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
         },
     )
     # The journey first: it is the busiest route, and FastAPI tries routes in order.
-    for router in (journey.router, system.router, pwa.router, api.router, pages.router):
+    routers = (journey.router, system.router, pwa.router, api.router, adults.router, pages.router)
+    for router in routers:
         app.include_router(router)
     errors.install(app)
     # After the routes: the pages made at start-up link to them.
@@ -59,7 +61,10 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
     answer_pages = AnswerPages(renderer, content, cards)
     installable = build_pwa(content.region, static, renderer, settings.exit_url)
     boards = Boards(content)
-    app.state.site = Site(settings, content, static, renderer, answer_pages, boards, installable)
+    posters = PosterStore(content, settings.base_url, settings.data_dir / "posters")
+    app.state.site = Site(
+        settings, content, static, renderer, answer_pages, boards, installable, posters
+    )
     return app
 
 

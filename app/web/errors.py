@@ -27,7 +27,8 @@ def _is_api(request: Request) -> bool:
 def error_page(
     request: Request, site: Site, status_code: int, kind: str, lang: str | None = None
 ) -> HTMLResponse:
-    """The friendly page: `kind` is not_found, invalid or server; `lang` defaults to the path's."""
+    """The friendly page: `kind` is not_found, no_school, invalid or server; `lang` defaults
+    to the path's."""
     lang = lang or _lang_of(request)
     return site.renderer.page(request, lang, "pages/error.html", status_code, kind=kind)
 

@@ -1,7 +1,9 @@
-"""Reads the journey form (design.md section 3): answer fields, `nav` and the optional `step`."""
+"""Reads the journey form (design.md section 3): answer fields, `nav`, the optional `step`, and
+the optional `school` (design.md section 10: the code of the school whose poster was scanned)."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
@@ -40,7 +42,11 @@ async def read_form(request: Request) -> list[tuple[str, str]]:
         raise InvalidForm("encoding") from None
 
 
-def parse_form(fields: list[tuple[str, str]]) -> tuple[Given, Nav, str | None]:
+def parse_form(
+    fields: list[tuple[str, str]], schools: Container[str] = ()
+) -> tuple[Given, Nav, str | None, str | None]:
+    """The answers, the button pressed, the step posted from and the school (one of `schools`,
+    or None). A value outside the protocol is an InvalidForm."""
     form: dict[str, list[str]] = {}
     for name, value in fields:
         form.setdefault(name, []).append(value)
@@ -59,10 +65,14 @@ def parse_form(fields: list[tuple[str, str]]) -> tuple[Given, Nav, str | None]:
         raise InvalidForm("nav")
     if step is not None and step not in STEPS:
         raise InvalidForm("step")
-    return given, Nav(nav_value), step
+    school = form["school"][-1] or None if "school" in form else None
+    if school is not None and school not in schools:
+        raise InvalidForm("school")
+    return given, Nav(nav_value), step, school
 
 
-def hidden_fields(given: Given) -> list[tuple[str, str]]:
+def hidden_fields(given: Given, school: str | None = None) -> list[tuple[str, str]]:
     """The answers so far as hidden (name, value) fields: one per chosen value, and one with an
-    empty value for a skipped question, so the next step knows it was asked."""
-    return [(name, value) for name, values in given.items() for value in values or ("",)]
+    empty value for a skipped question, so the next step knows it was asked; then the school."""
+    fields = [(name, value) for name, values in given.items() for value in values or ("",)]
+    return [*fields, ("school", school)] if school else fields

@@ -11,6 +11,7 @@ from fastapi import Depends, HTTPException, Request
 
 from app.content.loader import Content
 from app.domain.hours import AMSTERDAM
+from app.posters import PosterStore
 from app.settings import Settings
 from app.web.i18n import LANGUAGES
 from app.web.rendering.answer_pages import AnswerPages
@@ -33,6 +34,7 @@ class Site:
     answer_pages: AnswerPages
     boards: Boards
     pwa: Pwa
+    posters: PosterStore  # made once per deployment, on first use
     clock: Callable[[], datetime] = amsterdam_now
 
 

@@ -48,21 +48,20 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 NEUTRAL_PAGE = b"<!doctype html><html lang=nl><title>Het weer</title><h1>Het weer</h1></html>"
 
 
-class _Neutral(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.end_headers()
-        self.wfile.write(NEUTRAL_PAGE)
+def one_page_site(html: bytes) -> Iterator[str]:
+    """A second local origin that answers every GET with `html` (yields its address)."""
 
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        return
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html)
 
+        def log_message(self, format: str, *args: Any) -> None:  # quiet
+            return
 
-@pytest.fixture(scope="session")
-def neutral_site() -> Iterator[str]:
-    """A second local server standing in for the quick exit's neutral destination."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Neutral)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -70,12 +69,18 @@ def neutral_site() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def live_server(settings: Settings, content: Content, neutral_site: str) -> Iterator[str]:
+def neutral_site() -> Iterator[str]:
+    """A second local server standing in for the quick exit's neutral destination."""
+    yield from one_page_site(NEUTRAL_PAGE)
+
+
+def serve(app: Any) -> Iterator[str]:
+    """Run an ASGI app with uvicorn in a thread on a free local port; yield its origin."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     config = uvicorn.Config(
-        create_app(settings.model_copy(update={"exit_url": neutral_site}), content),
+        app,
         host="127.0.0.1",
         port=port,
         log_level="warning",
@@ -94,6 +99,11 @@ def live_server(settings: Settings, content: Content, neutral_site: str) -> Iter
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings, content: Content, neutral_site: str) -> Iterator[str]:
+    yield from serve(create_app(settings.model_copy(update={"exit_url": neutral_site}), content))
 
 
 @pytest.fixture(scope="session")

@@ -80,6 +80,14 @@ def _topics_error(page: Page, lang: str) -> None:
     page.locator("#choice-error").wait_for()
 
 
+def _routing_trial(page: Page, lang: str) -> None:
+    page.goto(f"/{lang}/volwassenen/routering")
+    page.locator("label[for=try-topics-sad]").click()
+    page.locator("input[name=at]").fill("2027-01-01T03:00")
+    page.locator("form.try button[type=submit]").click()
+    page.locator(".notice").first.wait_for()
+
+
 PAGES: dict[str, Callable[[Page, str], None]] = {
     "start": _goto("/{lang}/"),
     "danger": _question(0),
@@ -95,6 +103,13 @@ PAGES: dict[str, Callable[[Page, str], None]] = {
     "about": _goto("/{lang}/over"),
     "not-found": _goto("/{lang}/bestaat-niet"),
     "offline-card": _goto("/{lang}/offline"),
+    "adults": _goto("/{lang}/volwassenen"),
+    "routing": _goto("/{lang}/volwassenen/routering"),
+    "routing-trial": _routing_trial,
+    "sources": _goto("/{lang}/volwassenen/bronnen"),
+    "posters": _goto("/{lang}/volwassenen/posters"),
+    "link-kit": _goto("/{lang}/volwassenen/link"),
+    "accessibility": _goto("/{lang}/volwassenen/toegankelijkheid"),
 }
 LANGS = list(LANGUAGES)
 
@@ -108,7 +123,9 @@ def test_no_axe_violations_with_javascript(page: Page, name: str, lang: str) -> 
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
-@pytest.mark.parametrize("name", ["start", "danger", "topics", "results", "emergency", "overview"])
+@pytest.mark.parametrize(
+    "name", ["start", "danger", "topics", "results", "emergency", "overview", "routing", "sources"]
+)
 def test_no_axe_violations_as_a_visitor_without_javascript(
     page: Page, name: str, lang: str
 ) -> None:

@@ -151,3 +151,26 @@ def test_cli_check_fails_on_bad_content(broken: Path) -> None:
     result = _cli("check", content_dir=broken)
     assert result.returncode == 1
     assert "kindertelefoon.yaml: colour: unknown field" in result.stderr
+
+
+def test_cli_routes_prints_the_table_for_one_moment() -> None:
+    result = _cli("routes", "--format", "csv", "--at", "2027-01-01T03:00")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "topic,age,goal,at,options,notices,call_112_first"
+    assert len(lines) == 1 + 9 * 5 * 3
+    assert all(",2027-01-01T03:00:00+01:00," in line for line in lines[1:])
+    markdown = _cli("routes", "--format", "md")  # this week's two moments
+    assert markdown.returncode == 0 and len(markdown.stdout.splitlines()) == 2 + 9 * 5 * 3 * 2
+    wrong = _cli("routes", "--at", "morgen")
+    assert wrong.returncode == 2 and "not an ISO 8601 moment" in wrong.stderr
+
+
+def test_cli_check_warns_about_the_sample_region_only_where_it_should() -> None:
+    env = {**os.environ, "WHM_REGION": "voorbeeld"}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "check"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert "region voorbeeld" in result.stdout
+    assert "needs verification: school het-duin-college: where_when" in result.stdout

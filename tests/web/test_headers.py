@@ -110,6 +110,42 @@ ROUTES: dict[tuple[str, str], list[tuple[str, dict[str, Any], bool, int, str]]] 
     ("/{lang}/overzicht", "GET"): [("/nl/overzicht", {}, False, 200, "no-store")],
     ("/{lang}/tips", "GET"): [("/nl/tips", {}, False, 200, "no-store")],
     ("/{lang}/over", "GET"): [("/nl/over", {}, False, 200, "no-store")],
+    ("/{lang}/school/{code}", "GET"): [
+        ("/nl/school/de-regenboog", {}, False, 200, "no-store"),
+        ("/nl/school/de-regenboog", {}, True, 200, "no-store"),
+        ("/pl/school/bestaat-niet", {}, False, 404, "no-store"),
+    ],
+    ("/{lang}/volwassenen", "GET"): [("/nl/volwassenen", {}, False, 200, "no-store")],
+    ("/{lang}/volwassenen/routering", "GET"): [
+        ("/nl/volwassenen/routering", {}, False, 200, "no-store"),
+        ("/ar/volwassenen/routering", {"headers": BROTLI}, False, 200, "no-store"),
+    ],
+    ("/{lang}/volwassenen/routering", "POST"): [
+        (
+            "/nl/volwassenen/routering",
+            {"data": {**ANSWERS, "at": "2027-01-01T03:00"}},
+            False,
+            200,
+            "no-store",
+        ),
+        ("/nl/volwassenen/routering", {"data": {"at": "9999-12-31T23:59"}}, False, 422, "no-store"),
+    ],
+    ("/{lang}/volwassenen/bronnen", "GET"): [
+        ("/tr/volwassenen/bronnen", {}, False, 200, "no-store")
+    ],
+    ("/{lang}/volwassenen/posters", "GET"): [
+        ("/uk/volwassenen/posters", {}, False, 200, "no-store")
+    ],
+    ("/posters/{version}/{filename}", "GET"): [
+        ("POSTER:poster-nl-a4.pdf", {}, False, 200, IMMUTABLE),
+        ("/posters/000000000000/poster-nl-a4.pdf", {}, False, 302, "no-store"),
+        ("POSTER:poster-nl-a5.pdf", {}, False, 404, "no-store"),
+    ],
+    ("/{lang}/volwassenen/link", "GET"): [("/en/volwassenen/link", {}, False, 200, "no-store")],
+    ("/{lang}/volwassenen/toegankelijkheid", "GET"): [
+        ("/nl/volwassenen/toegankelijkheid", {}, False, 200, "no-store")
+    ],
+    ("/api/v1/services.csv", "GET"): [("/api/v1/services.csv", {}, False, 200, "no-store")],
 }
 ERRORS: list[tuple[str, str, dict[str, Any], bool, int, str]] = [
     ("GET", "/does-not-exist", {}, False, 404, "no-store"),
@@ -137,8 +173,10 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def fastapi_app(settings: Settings, content: Content) -> FastAPI:
-    app = create_fastapi(settings.model_copy(update=SECURITY_SETTINGS), content)
+def fastapi_app(settings: Settings, sample_content: Content) -> FastAPI:
+    """The sample region, so that a school's start page exists."""
+    update = {**SECURITY_SETTINGS, "region": "voorbeeld"}
+    app = create_fastapi(settings.model_copy(update=update), sample_content)
     app.state.site.clock = lambda: WEDNESDAY_AFTERNOON
     add_boom_route(app)
     return app
@@ -175,6 +213,8 @@ def test_headers_are_exact(
 ) -> None:
     if path.startswith("STATIC:"):
         path = fastapi_app.state.site.static.url(path.removeprefix("STATIC:"))
+    if path.startswith("POSTER:"):
+        path = f"/posters/{fastapi_app.state.site.posters.version}/{path.removeprefix('POSTER:')}"
     kwargs = dict(kwargs)
     headers = {**kwargs.pop("headers", {}), **({"HX-Request": "true"} if hx else {})}
     response = raw_client.request(method, path, headers=headers, **kwargs)

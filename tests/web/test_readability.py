@@ -51,6 +51,16 @@ PAGES: dict[str, tuple[str, str, dict[str, object] | None]] = {
     "offline card": ("GET", "/nl/offline", None),
     "not found": ("GET", "/nl/bestaat-niet", None),
     "invalid form": ("POST", "/nl/stap", {"danger": "misschien"}),
+    # The adults' side (design.md section 10): plain Dutch for parents and teachers too.
+    "for adults": ("GET", "/nl/volwassenen", None),
+    "routing trial": (
+        "POST",
+        "/nl/volwassenen/routering",
+        {"topics": ["sad"], "age": "12_15", "at": "2027-01-01T03:00"},
+    ),
+    "posters": ("GET", "/nl/volwassenen/posters", None),
+    "link kit": ("GET", "/nl/volwassenen/link", None),
+    "accessibility": ("GET", "/nl/volwassenen/toegankelijkheid", None),
 }
 
 

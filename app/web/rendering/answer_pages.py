@@ -20,12 +20,14 @@ Recipe: add a field to the result card.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import product
 
 from markupsafe import Markup
 
 from app.content.loader import Content
 from app.domain.answers import Answers
+from app.domain.catalogue import SCHOOL_CONFIDANT
 from app.domain.journey import Nav, Screen, ScreenKind
 from app.domain.notices import NoticeId, notice_channels
 from app.domain.recommend import Recommendation
@@ -35,6 +37,7 @@ from app.web.i18n.wording import not_now_when
 from app.web.rendering.board import Board
 from app.web.rendering.cards import DAY_NAMES, Card, option_texts, stencil_view
 from app.web.rendering.notices import notice_view
+from app.web.rendering.schools import school_view
 from app.web.rendering.stencil import Stencil, hole
 from app.web.rendering.templating import Renderer
 
@@ -56,7 +59,9 @@ class AnswerPages:
         """`cards`: every place's card per language (from overview_cards): their fixed parts."""
         self._renderer = renderer
         self._content = content
-        self._cards: dict[tuple[str, str, bool], Stencil] = {}
+        # by language, place, whether it has a reason, and school (only the school confidant's
+        # card differs per school: it shows that school's details)
+        self._cards: dict[tuple[str, str, bool, str | None], Stencil] = {}
         self._pages: dict[tuple[str, str, bool], Stencil] = {}
         self._notices: dict[tuple[str, NoticeId], Stencil] = {}
         for lang, lang_cards in cards.items():
@@ -73,9 +78,15 @@ class AnswerPages:
                     "components/notice.html",
                 )
             card_macro = renderer.macro(lang, "components/card.html", "card")
-            for card, with_reason in product(lang_cards, (True, False)):
+            variants = [(card, None) for card in lang_cards] + [
+                (replace(card, school=school_view(code, school, lang, _)), code)
+                for card in lang_cards
+                if card.id == SCHOOL_CONFIDANT
+                for code, school in content.schools.items()
+            ]
+            for (card, code), with_reason in product(variants, (True, False)):
                 view, holes = stencil_view(card, with_reason)
-                self._cards[(lang, card.id, with_reason)] = Stencil(
+                self._cards[(lang, card.id, with_reason, code)] = Stencil(
                     card_macro(view), holes, "components/card.html"
                 )
             for template, call_112_first in product(TEMPLATES.values(), (True, False)):
@@ -116,8 +127,10 @@ class AnswerPages:
         answers: Answers,
         board: Board,
         fragment: bool,
+        school: str | None = None,
     ) -> str:
-        """The results or emergency page (`screen.kind`) for these answers, as open as `board`."""
+        """The results or emergency page (`screen.kind`) for these answers, as open as `board`;
+        `school`: the code of the pupil's school, carried on and shown on its confidant's card."""
         _ = self._renderer.gettext(lang)
         services = self._content.services
         cards = []
@@ -125,7 +138,9 @@ class AnswerPages:
             service = services[option.service]
             lines = board.lines[(lang, service.id)]
             texts = option_texts(option, service, lines, answers.age, answers.contact, _)
-            cards.append(self._cards[(lang, service.id, bool(texts["reason"]))].fill(texts))
+            variant = school if service.id == SCHOOL_CONFIDANT else None
+            key = (lang, service.id, bool(texts["reason"]), variant)
+            cards.append(self._cards[key].fill(texts))
         notices = []
         catalogue = self._content.catalogue
         for n in recommendation.notices:
@@ -140,7 +155,8 @@ class AnswerPages:
                 )
             notices.append(self._notices[(lang, n.id)].fill(texts))
         hidden = [
-            self._hidden.fill({"name": n, "value": v}) for n, v in hidden_fields(screen.given)
+            self._hidden.fill({"name": n, "value": v})
+            for n, v in hidden_fields(screen.given, school)
         ]
         template = TEMPLATES[screen.kind]
         partial = self._pages[(lang, template, recommendation.call_112_first)].fill(

@@ -17,6 +17,7 @@ from app.domain.recommend import Option
 from app.domain.status import ChannelStatus, channel_statuses
 from app.web.i18n import DEFAULT, LANGUAGES
 from app.web.i18n.wording import Gettext, opening_day, reason
+from app.web.rendering.schools import SchoolView
 from app.web.rendering.stencil import hole
 
 NO_UPPER_AGE = 120
@@ -55,6 +56,7 @@ class Card:
     starter: str
     starter_nl: str | None  # the Dutch first sentence, shown too on pages in other languages
     languages: str
+    school: SchoolView | None = None  # the school-confidant card of a school's pupils
 
 
 def text(texts: dict[str, str], lang: str) -> str:

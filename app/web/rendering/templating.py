@@ -64,6 +64,12 @@ SAME_PAGE_IN_ANOTHER_LANGUAGE = {
     "pages/overview.html": "overview",
     "pages/tips.html": "tips",
     "pages/about.html": "about",
+    "pages/adults.html": "adults",
+    "pages/routing.html": "routing",
+    "pages/sources.html": "sources",
+    "pages/posters.html": "posters",
+    "pages/link.html": "link_kit",
+    "pages/accessibility.html": "accessibility",
 }
 
 

@@ -1,14 +1,21 @@
-"""JSON API (design.md section 6): POST /api/v1/recommendations and GET /api/v1/services."""
+"""JSON API (design.md section 6): POST /api/v1/recommendations, GET /api/v1/services and the
+same open data as a table, GET /api/v1/services.csv (section 10)."""
 
 from __future__ import annotations
 
+import csv
+import io
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.content import models
+from app.content.facts import Value, facts
 from app.domain.answers import AgeGroup, Answers, Contact, Danger, Goal, Topic
 from app.domain.hours import AMSTERDAM
 from app.domain.notices import NoticeId, notice_channels
@@ -17,6 +24,7 @@ from app.domain.status import ChannelStatus
 from app.web.i18n import DEFAULT, LANGUAGES
 from app.web.i18n.wording import not_now_when, notice_text, reason
 from app.web.rendering.cards import DAY_NAMES, text
+from app.web.rendering.schools import school_view
 from app.web.site import Site, SiteDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -41,6 +49,12 @@ class RecommendationRequest(BaseModel):
         default=DEFAULT,
         description="The language of the texts.",
         json_schema_extra={"enum": list(LANGUAGES)},
+    )
+    school: str | None = Field(
+        default=None,
+        description="The code of the child's school (a school poster's start page sets it; "
+        "GET /api/v1/services lists the region's schools). It changes no option; the answer "
+        "then names that school's confidential adviser. An unknown code is a 422.",
     )
 
     @field_validator("lang")
@@ -83,12 +97,22 @@ class NoticeOut(BaseModel):
     channels: list[ChannelOut]
 
 
+class SchoolOut(BaseModel):
+    code: str
+    name: str
+    example: bool
+    role: str
+    where_when: str
+    url: str | None
+
+
 class RecommendationOut(BaseModel):
     options: list[OptionOut]
     notices: list[NoticeOut]  # shown before the options, in this order
     at: datetime
     call_112_first: bool
     lang: str
+    school: SchoolOut | None = None  # the school's own details, when `school` was given
 
 
 def _channel(status: ChannelStatus, number: str | None) -> ChannelOut:
@@ -130,6 +154,15 @@ def _notice(notice: Notice, site: Site, at: datetime, lang: str) -> NoticeOut:
 async def recommendations(body: RecommendationRequest, site: SiteDep) -> RecommendationOut:
     """One to three places, best first, and the notices to show before them, for these answers
     at this moment (rules R1-R13 of the design)."""
+    school = None
+    if body.school is not None:
+        found = site.content.schools.get(body.school)
+        if found is None:
+            error = {"type": "value_error", "loc": ("body", "school"), "input": body.school}
+            raise RequestValidationError([{**error, "msg": "unknown school code"}])
+        school = SchoolOut(
+            **asdict(school_view(body.school, found, body.lang, site.renderer.gettext(body.lang)))
+        )
     at = body.at or site.clock()
     if at.tzinfo is None:
         at = at.replace(tzinfo=AMSTERDAM)
@@ -151,6 +184,7 @@ async def recommendations(body: RecommendationRequest, site: SiteDep) -> Recomme
         at=at,
         call_112_first=result.call_112_first,
         lang=body.lang,
+        school=school,
     )
 
 
@@ -162,7 +196,49 @@ async def services(site: SiteDep) -> dict[str, Any]:
     return {
         "region": site.content.region.model_dump(mode="json"),
         "services": [_open_data(s) for s in site.content.services.values()],
+        "schools": {
+            code: school.model_dump(mode="json") for code, school in site.content.schools.items()
+        },
     }
+
+
+CSV_COLUMNS = ("service", "name", "claim", "value", "source", "checked_on", "state")
+
+
+@router.get(
+    "/services.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "One row per claim."}},
+)
+async def services_csv(site: SiteDep) -> Response:
+    """The same open data as a flat table: one row per claim a child relies on (and the
+    region's and schools' local facts), with its Dutch value, its source, the date it was checked
+    and its state (`unverified`, `stale`: checked more than six months ago, or `checked`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(CSV_COLUMNS)
+    today = site.clock().date()
+    for fact in facts(site.content):
+        writer.writerow(
+            (
+                fact.owner,
+                fact.owner_name[DEFAULT],
+                fact.claim,
+                _csv_value(fact.value),
+                fact.source or "",
+                fact.checked_on.isoformat() if fact.checked_on else "",
+                fact.state(today),
+            )
+        )
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+
+
+def _csv_value(value: Value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return value[DEFAULT]
+    return value
 
 
 def _open_data(service: models.Service) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from app.domain.recommend import recommend
 from app.web.errors import error_page
 from app.web.forms import InvalidForm, parse_form, read_form
 from app.web.i18n.wording import question
+from app.web.rendering.schools import school_view
 from app.web.rendering.templating import html_response
 from app.web.request_headers import is_htmx
 from app.web.site import LangDep, Site, SiteDep
@@ -34,6 +35,7 @@ async def first_question(request: Request, lang: LangDep, site: SiteDep) -> Resp
         screen=screen,
         question=question(screen.question, _),
         nav=Nav,
+        school=None,
     )
 
 
@@ -47,16 +49,19 @@ async def answer(request: Request, lang: LangDep, site: SiteDep) -> Response:
 async def respond(request: Request, lang: str, site: Site) -> Response:
     """The next screen for the answers in the form: a question, the emergency or results page."""
     try:
-        given, nav, step = parse_form(await read_form(request))
+        given, nav, step, school = parse_form(await read_form(request), site.content.schools)
     except InvalidForm:
         return error_page(request, site, 422, "invalid", lang)
-    return _show(request, lang, site, next_screen(given, nav, step))
+    return _show(request, lang, site, next_screen(given, nav, step), school)
 
 
-def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
+def _show(request: Request, lang: str, site: Site, screen: Screen, school: str | None) -> Response:
     renderer = site.renderer
-    if screen.kind is ScreenKind.START:
-        return renderer.page(request, lang, "pages/start.html")  # a POST: never kept
+    if screen.kind is ScreenKind.START:  # a POST: never kept
+        if school:
+            view = school_view(school, site.content.schools[school], lang, renderer.gettext(lang))
+            return renderer.page(request, lang, "pages/school.html", school=view)
+        return renderer.page(request, lang, "pages/start.html")
     _ = renderer.gettext(lang)
     if screen.kind is ScreenKind.QUESTION:
         assert screen.question is not None
@@ -67,12 +72,13 @@ def _show(request: Request, lang: str, site: Site, screen: Screen) -> Response:
             screen=screen,
             question=question(screen.question, _),
             nav=Nav,
+            school=school,
         )
     answers = parse_answers(screen.given)
     now = site.clock()
     board = site.boards.at(now)
     recommendation = recommend(answers, site.content.catalogue, now, board.statuses)
     html = site.answer_pages.render(
-        lang, screen, recommendation, answers, board, is_htmx(request.scope)
+        lang, screen, recommendation, answers, board, is_htmx(request.scope), school
     )
     return html_response(html, lang)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from app.web.errors import error_page
 from app.web.rendering.cards import overview_cards
+from app.web.rendering.schools import school_view
 from app.web.site import LangDep, SiteDep
 
 router = APIRouter(include_in_schema=False)
@@ -35,3 +37,14 @@ async def tips(request: Request, lang: LangDep, site: SiteDep) -> Response:
 @router.get("/{lang}/over", name="about")
 async def about(request: Request, lang: LangDep, site: SiteDep) -> Response:
     return site.renderer.shared_page(request, lang, "pages/about.html")
+
+
+@router.get("/{lang}/school/{code}", name="school")
+async def school(request: Request, lang: LangDep, code: str, site: SiteDep) -> Response:
+    """A school's start page, opened by the QR code on its poster (design.md section 10). An
+    unknown code is a friendly 404 that still offers the general journey."""
+    found = site.content.schools.get(code)
+    if found is None:
+        return error_page(request, site, 404, "no_school", lang)
+    view = school_view(code, found, lang, site.renderer.gettext(lang))
+    return site.renderer.shared_page(request, lang, "pages/school.html", school=view)
