@@ -1,5 +1,5 @@
-"""Command line: `python -m app check` validates content; `python -m app routes` prints routing;
-`python -m app posters` writes the poster PDFs."""
+"""Command line (`python -m app --help`): `check` validates content and translations, `routes`
+prints the routing table, `posters` writes the poster PDFs, `stats` prints the anonymous counts."""
 
 from __future__ import annotations
 
@@ -119,6 +119,17 @@ def routes(fmt: str, at: str | None) -> int:
     return 0
 
 
+def stats() -> int:
+    """Print the published counts (closed months, small figures suppressed), as
+    GET /api/v1/stats.csv gives them, summed over every counts*.db in WHM_DATA_DIR."""
+    from app.stats import published_csv, read_totals
+
+    settings = get_settings()
+    totals = read_totals(settings.data_dir)
+    sys.stdout.write(published_csv(totals, datetime.now(AMSTERDAM).date()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -138,7 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     table.add_argument(
         "--at", help="one moment, ISO 8601 (default: this week's Wednesday 15:00 and Sunday 03:00)"
     )
+    commands.add_parser(
+        "stats", help="print the anonymous counts per closed month (figures below 10 suppressed)"
+    )
     args = parser.parse_args(argv)
+    if args.command == "stats":
+        return stats()
     if args.command == "routes":
         return routes(args.format, args.at)
     if args.command == "check":

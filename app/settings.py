@@ -5,11 +5,12 @@ Nothing else in the app reads os.environ.
 
 from __future__ import annotations
 
+import socket
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,10 @@ class Settings(BaseSettings):
 
     content_dir: Path = ROOT / "content"  # the embedded default content
     region: str = "wassenaar"  # a folder in content/regions/
-    data_dir: Path = ROOT / "data"  # reserved for anonymous daily counters (none are kept yet)
+    data_dir: Path = ROOT / "data"  # the anonymous daily counts (counts-*.db) and the posters
+    # This instance's counts file is counts-<instance>.db; workers of one instance share it.
+    instance: str = Field(default_factory=socket.gethostname, pattern=r"^[A-Za-z0-9._-]{1,64}$")
+    counts: bool = True  # keep the anonymous daily counts (design.md section 11)
     base_url: str = "http://127.0.0.1:8000"  # the public address, for absolute links
     # Where "Snel weg" leads: a neutral, non-personalised site that shows nothing about the child.
     exit_url: str = "https://www.buienradar.nl/"

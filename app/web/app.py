@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from app.content.loader import Content
+from app.domain.notices import NoticeId
 from app.posters import PosterStore
 from app.settings import Settings
+from app.stats import Counts, allowed_names
 from app.web import errors
 from app.web.forms import hidden_fields
 from app.web.i18n import LANGUAGES, translations
@@ -28,8 +33,21 @@ from app.web.site import Site, amsterdam_now
 STATIC = Path(__file__).resolve().parent.parent.parent / "static"
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Write the anonymous counts every few seconds, and what is pending on a clean shutdown."""
+    writer = asyncio.create_task(app.state.site.counts.run())
+    try:
+        yield
+    finally:
+        writer.cancel()
+        with suppress(asyncio.CancelledError):
+            await writer
+
+
 def create_fastapi(settings: Settings, content: Content) -> FastAPI:
     app = FastAPI(
+        lifespan=lifespan,
         title="Wie helpt mij? API",
         version="1",
         description="Anonymous recommendations of places where young people find help. "
@@ -62,8 +80,10 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
     installable = build_pwa(content.region, static, renderer, settings.exit_url)
     boards = Boards(content)
     posters = PosterStore(content, settings.base_url, settings.data_dir / "posters")
+    names = allowed_names(content.services, (n.value for n in NoticeId), content.schools)
+    counts = Counts(settings.data_dir, settings.instance, names, enabled=settings.counts)
     app.state.site = Site(
-        settings, content, static, renderer, answer_pages, boards, installable, posters
+        settings, content, static, renderer, answer_pages, boards, installable, posters, counts
     )
     return app
 

@@ -13,6 +13,7 @@ from app.content.loader import Content
 from app.domain.hours import AMSTERDAM
 from app.posters import PosterStore
 from app.settings import Settings
+from app.stats import Counts
 from app.web.i18n import LANGUAGES
 from app.web.rendering.answer_pages import AnswerPages
 from app.web.rendering.board import Boards
@@ -35,6 +36,7 @@ class Site:
     boards: Boards
     pwa: Pwa
     posters: PosterStore  # made once per deployment, on first use
+    counts: Counts  # the anonymous daily counts, kept in memory and written in batches
     clock: Callable[[], datetime] = amsterdam_now
 
 

@@ -21,6 +21,7 @@ from app.content.loader import Content
 from app.settings import Settings
 from app.web.app import create_app
 from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.web.test_counting import seed_counts
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -103,6 +104,7 @@ def serve(app: Any) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def live_server(settings: Settings, content: Content, neutral_site: str) -> Iterator[str]:
+    seed_counts(settings.data_dir)  # so that /cijfers draws its chart
     yield from serve(create_app(settings.model_copy(update={"exit_url": neutral_site}), content))
 
 

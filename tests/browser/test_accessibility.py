@@ -88,6 +88,13 @@ def _routing_trial(page: Page, lang: str) -> None:
     page.locator(".notice").first.wait_for()
 
 
+def _thanks(page: Page, lang: str) -> None:
+    """After "Ja" under the results: the thank-you in place (with JS) or its page (without)."""
+    _results(page, lang)
+    page.locator("button[name=knows_where][value=yes]").click()
+    page.locator("#feedback[role=status], h1.thanks").first.wait_for()
+
+
 PAGES: dict[str, Callable[[Page, str], None]] = {
     "start": _goto("/{lang}/"),
     "danger": _question(0),
@@ -110,6 +117,8 @@ PAGES: dict[str, Callable[[Page, str], None]] = {
     "posters": _goto("/{lang}/volwassenen/posters"),
     "link-kit": _goto("/{lang}/volwassenen/link"),
     "accessibility": _goto("/{lang}/volwassenen/toegankelijkheid"),
+    "figures": _goto("/{lang}/cijfers"),
+    "thanks": _thanks,
 }
 LANGS = list(LANGUAGES)
 
@@ -124,7 +133,18 @@ def test_no_axe_violations_with_javascript(page: Page, name: str, lang: str) -> 
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 @pytest.mark.parametrize(
-    "name", ["start", "danger", "topics", "results", "emergency", "overview", "routing", "sources"]
+    "name",
+    [
+        "start",
+        "danger",
+        "topics",
+        "results",
+        "thanks",
+        "emergency",
+        "overview",
+        "routing",
+        "sources",
+    ],
 )
 def test_no_axe_violations_as_a_visitor_without_javascript(
     page: Page, name: str, lang: str

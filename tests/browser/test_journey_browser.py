@@ -119,3 +119,26 @@ def test_a_tap_right_after_a_swap_stays_in_the_page(page: Page, base_url: str) -
     page.locator("button[name=age]").first.wait_for()
     assert page.url == f"{base_url}/nl/stap"  # the GET page we started on: no navigation
     assert page.evaluate("() => history.length") == history
+
+
+def test_knows_where_thanks_in_place_with_javascript(page: Page, base_url: str) -> None:
+    page.goto("/nl/")
+    answer_all(page, **EXAMPLE)
+    history = page.evaluate("() => history.length")
+    page.get_by_role("button", name="Ja", exact=True).click()
+    expect(page.locator("#feedback[role=status]")).to_contain_text("Dank je!")
+    assert page.evaluate("() => history.length") == history  # no new history entry
+    assert page.url == f"{base_url}/nl/"
+    assert page.locator("[data-service]").count() > 0  # the places stay on the page
+
+
+def test_knows_where_without_javascript_thanks_and_leads_back(no_js_page: Page) -> None:
+    page = no_js_page
+    page.goto("/nl/")
+    answer_all(page, **EXAMPLE)
+    before = shown_services(page)
+    page.get_by_role("button", name="Nee", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Dank je!")
+    page.get_by_role("button", name="Terug naar de plekken").click()
+    page.locator("[data-service]").first.wait_for()
+    assert shown_services(page) == before

@@ -17,7 +17,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.content.loader import load_content
 from app.domain.answers import AgeGroup, Contact, Goal, Topic
+from app.domain.notices import NoticeId
+from app.stats import allowed_names, read_totals
 from tests.conftest import ROOT
 from tests.server.test_server import start, stop
 from tests.support.serverapp import BOOM_PATH
@@ -83,7 +86,9 @@ def sentinel_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
             "/", "/nl", "/nl/", "/nl/stap", "/nl/overzicht", "/nl/tips", "/nl/over", "/uit",
             "/healthz", "/openapi.json", "/api/v1/services", "/.well-known/security.txt",
             f"/static/{static}", f"/static/{SENTINEL}.css", f"/{SENTINEL}", f"/nl/{SENTINEL}",
-            f"/{SENTINEL}/", BOOM_PATH,
+            f"/{SENTINEL}/", BOOM_PATH, "/nl/volwassenen", "/nl/volwassenen/routering",
+            "/nl/volwassenen/bronnen", "/nl/cijfers", "/api/v1/stats.csv",
+            "/api/v1/services.csv", f"/nl/school/{SENTINEL}",
         ]  # fmt: skip
         for path in gets:
             statuses[f"GET {path}"] = client.get(path + q).status_code
@@ -120,6 +125,16 @@ def sentinel_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
         statuses["POST api at"] = client.post(
             "/api/v1/recommendations", json={"at": SENTINEL}
         ).status_code
+        statuses["POST feedback"] = client.post(
+            "/nl/feedback", data={**answers, "step": "results", "knows_where": "yes"}
+        ).status_code
+        statuses["POST bad feedback"] = client.post(
+            "/nl/feedback", data={"knows_where": SENTINEL, "school": SENTINEL}
+        ).status_code
+        statuses["POST school"] = client.post("/nl/stap", data={"school": SENTINEL}).status_code
+        statuses["POST trial"] = client.post(
+            "/nl/volwassenen/routering", data={"at": SENTINEL, "topics": SENTINEL}
+        ).status_code
         statuses["DELETE"] = client.delete(f"/nl/stap{q}").status_code
         statuses["POST huge"] = client.post(
             "/nl/stap", content=(SENTINEL * 20000).encode()
@@ -142,6 +157,8 @@ def test_every_path_was_exercised(sentinel_run: dict[str, object]) -> None:
     assert statuses["POST form no"] == 200 and statuses["POST api no"] == 200
     assert statuses["POST bad form 0"] == 422 and statuses["POST bad api 0"] == 422
     assert statuses["POST bad json"] == 422 and statuses["DELETE"] == 405
+    assert statuses["POST feedback"] == 200 and statuses["POST bad feedback"] == 422
+    assert statuses["POST school"] == 422 and statuses["POST trial"] == 422
 
 
 def test_output_is_captured(sentinel_run: dict[str, object]) -> None:
@@ -166,7 +183,13 @@ def test_no_sentinel_in_any_file_written(sentinel_run: dict[str, object]) -> Non
             assert secret.encode() not in data, f"{secret!r} in {path}"
     data_dir = sentinel_run["data_dir"]
     assert isinstance(data_dir, Path)
-    assert list(data_dir.iterdir()) == [], "the app writes nothing yet"
+    written = sorted(p.name for p in data_dir.iterdir())
+    assert len(written) == 1 and written[0].startswith("counts-"), written  # the counts only
+    names = {name for _day, name in read_totals(data_dir)}
+    assert "knows_where:yes" in names and "journey_started" in names  # the check read something
+    content = load_content(ROOT / "content", "wassenaar")
+    allowed = allowed_names(content.services, (n.value for n in NoticeId), content.schools)
+    assert names <= allowed
 
 
 def test_the_app_never_reads_the_client_address() -> None:

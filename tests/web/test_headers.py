@@ -146,6 +146,16 @@ ROUTES: dict[tuple[str, str], list[tuple[str, dict[str, Any], bool, int, str]]] 
         ("/nl/volwassenen/toegankelijkheid", {}, False, 200, "no-store")
     ],
     ("/api/v1/services.csv", "GET"): [("/api/v1/services.csv", {}, False, 200, "no-store")],
+    ("/api/v1/stats.csv", "GET"): [("/api/v1/stats.csv", {}, False, 200, "no-store")],
+    ("/{lang}/cijfers", "GET"): [
+        ("/nl/cijfers", {}, False, 200, "no-store"),
+        ("/ar/cijfers", {}, True, 200, "no-store"),
+    ],
+    ("/{lang}/feedback", "POST"): [
+        ("/nl/feedback", {"data": {**ANSWERS, "knows_where": "yes"}}, False, 200, "no-store"),
+        ("/nl/feedback", {"data": {"knows_where": "no"}}, True, 200, "no-store"),
+        ("/nl/feedback", {"data": {"knows_where": "soms"}}, False, 422, "no-store"),
+    ],
 }
 ERRORS: list[tuple[str, str, dict[str, Any], bool, int, str]] = [
     ("GET", "/does-not-exist", {}, False, 404, "no-store"),

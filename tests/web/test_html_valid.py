@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from app.web.app import fastapi_of
 from tests.conftest import ROOT, CheckingClient
+from tests.web.test_counting import seed_counts
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RESULTS = {
@@ -45,8 +47,12 @@ def pages(client: CheckingClient, lang: str) -> dict[str, str]:
             "posters": "volwassenen/posters",
             "link kit": "volwassenen/link",
             "accessibility": "volwassenen/toegankelijkheid",
+            "figures": "cijfers",
         }.items()
     }
+    found["thanks"] = client.post(
+        f"/{lang}/feedback", data={**RESULTS, "step": "results", "knows_where": "yes"}
+    ).text
     trial = {"topics": ["sad", "touch"], "age": "8_11", "at": "2027-01-01T03:00"}
     found["routing trial"] = client.post(f"/{lang}/volwassenen/routering", data=trial).text
     found["school results"] = client.post(
@@ -65,8 +71,10 @@ def pages(client: CheckingClient, lang: str) -> dict[str, str]:
 
 
 def test_every_page_kind_is_valid_html(sample_client: CheckingClient, tmp_path: Path) -> None:
-    """In the sample region, which has schools; otherwise every page is the same."""
+    """In the sample region, which has schools; otherwise every page is the same. With counts of
+    closed months, so that /cijfers draws its chart."""
     client = sample_client
+    seed_counts(fastapi_of(client.app).state.site.settings.data_dir)
     java = shutil.which("java")
     if java is None:
         pytest.fail("java is missing: run `make java` (Debian's default-jre-headless)")
@@ -79,7 +87,7 @@ def test_every_page_kind_is_valid_html(sample_client: CheckingClient, tmp_path: 
             path = tmp_path / f"{lang}-{name.replace(' ', '-')}.html"
             path.write_text(html, encoding="utf-8")
             files[str(path)] = f"{lang} {name}"
-    assert len(files) == 40
+    assert len(files) == 44
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
         capture_output=True,

@@ -61,6 +61,8 @@ PAGES: dict[str, tuple[str, str, dict[str, object] | None]] = {
     "posters": ("GET", "/nl/volwassenen/posters", None),
     "link kit": ("GET", "/nl/volwassenen/link", None),
     "accessibility": ("GET", "/nl/volwassenen/toegankelijkheid", None),
+    "figures": ("GET", "/nl/cijfers", None),
+    "thanks": ("POST", "/nl/feedback", {**ANSWERS, "topics": ["sad"], "knows_where": "yes"}),
 }
 
 

@@ -15,11 +15,13 @@ from app.domain.answers import QUESTIONS, InvalidAnswer, parse_answers
 from app.domain.hours import AMSTERDAM
 from app.domain.recommend import recommend
 from app.domain.routing import routing_table, week_moments
+from app.stats import published, read_totals
 from app.web.errors import error_page
 from app.web.forms import InvalidForm, read_form
 from app.web.i18n.wording import question
 from app.web.rendering.adults import facts_view, routing_view, trial_view
 from app.web.rendering.cards import DAY_NAMES
+from app.web.rendering.figures import chart, months
 from app.web.rendering.static import IMMUTABLE
 from app.web.site import LangDep, Site, SiteDep
 
@@ -161,4 +163,20 @@ async def accessibility(request: Request, lang: LangDep, site: SiteDep) -> Respo
         lang,
         "pages/accessibility.html",
         statement_date=format_date(STATEMENT_DATE, "long", locale=lang),
+    )
+
+
+@router.get("/{lang}/cijfers", name="figures")
+async def figures(request: Request, lang: LangDep, site: SiteDep) -> Response:
+    """The anonymous counts per closed month, small figures suppressed (design.md section 11).
+    Read from every counts*.db in the data folder (in a worker thread: it is disk work)."""
+    totals = await to_thread.run_sync(read_totals, site.settings.data_dir)
+    found = published(totals, site.clock().date())
+    _ = site.renderer.gettext(lang)
+    return site.renderer.page(
+        request,
+        lang,
+        "pages/figures.html",
+        months=months(found, site.content, lang, _),
+        chart=chart(found, lang),
     )

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from anyio import to_thread
 from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -21,6 +22,7 @@ from app.domain.hours import AMSTERDAM
 from app.domain.notices import NoticeId, notice_channels
 from app.domain.recommend import Notice, recommend
 from app.domain.status import ChannelStatus
+from app.stats import published_csv, read_totals
 from app.web.i18n import DEFAULT, LANGUAGES
 from app.web.i18n.wording import not_now_when, notice_text, reason
 from app.web.rendering.cards import DAY_NAMES, text
@@ -246,3 +248,17 @@ def _open_data(service: models.Service) -> dict[str, Any]:
     given = data["provenance"]
     data["provenance"] = {claim: given.get(claim) for claim in service.claims()}
     return data
+
+
+@router.get(
+    "/stats.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "month,name,count"}},
+)
+async def stats_csv(site: SiteDep) -> Response:
+    """The anonymous counts per closed month (design.md section 11): `count` is "< 10" for a
+    figure below 10, and for a second figure where the first could be worked out from others."""
+    totals = await to_thread.run_sync(read_totals, site.settings.data_dir)
+    return Response(
+        published_csv(totals, site.clock().date()), media_type="text/csv; charset=utf-8"
+    )

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse, RedirectResponse
 
+from app import stats
 from app.settings import Settings
 from app.web.i18n import negotiate
 from app.web.middleware.memo import SHARED_HEADER
@@ -35,6 +36,7 @@ async def root(request: Request) -> RedirectResponse:
 @router.get("/uit", name="exit")
 async def quick_exit(site: SiteDep) -> RedirectResponse:
     """The quick-exit hop: clear what this site stored, then leave for a neutral site."""
+    site.counts.add(stats.QUICK_EXIT, site.clock())
     return RedirectResponse(
         site.settings.exit_url,
         status_code=303,
