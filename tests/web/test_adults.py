@@ -101,6 +101,11 @@ def test_the_trial_form_shows_any_answers_at_any_moment(client: CheckingClient) 
     assert soup.select_one("input[name=topics][value=sad]").has_attr("checked")
     assert soup.select_one("input[name=at]")["value"] == "2027-01-01T03:00"
     assert soup.select_one("table") is None  # the answer, not the whole table again
+    lines = [li.get_text() for li in soup.select("ol.tried ul li")]
+    assert any(line.startswith("Bellen 0800-0432: Nu dicht.") for line in lines), lines
+    assert not any(
+        line.split(":")[0] in ("phone", "chat", "in_person", "app", "web") for line in lines
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from app.domain.recommend import Recommendation
 from app.domain.routing import Row
 from app.domain.status import channel_statuses
 from app.web.i18n.wording import Gettext, not_now_when, notice_text, question, reason, topic_label
-from app.web.rendering.cards import DAY_NAMES, status_line, text
+from app.web.rendering.cards import DAY_NAMES, kind_label, status_line, text
 
 
 def notice_label(notice: NoticeId, _: Gettext) -> str:
@@ -113,7 +113,9 @@ def trial_view(
         statuses = channel_statuses(content.catalogue.services[service.id], at)
         channels = []
         for model, status in zip(service.channels, statuses, strict=True):
-            label = text(model.label, lang) if model.label else (model.number or model.kind.value)
+            label = text(model.label, lang) if model.label else kind_label(model.kind, _)
+            if model.number:
+                label = f"{label} {model.number}"
             channels.append(f"{label}: {status_line(model, status, lang, at, _)[1]}")
         options.append(
             TriedOption(

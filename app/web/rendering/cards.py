@@ -172,7 +172,7 @@ def _channel(
     model: models.Channel, status: ChannelStatus, lang: str, now: datetime, _: Gettext
 ) -> ChannelView:
     kind = model.kind
-    label = text(model.label, lang) if model.label else _kind_label(kind, _)
+    label = text(model.label, lang) if model.label else kind_label(kind, _)
     action = {
         ChannelKind.PHONE: _("Bel {number}").format(number=model.number),
         ChannelKind.CHAT: _("Chat via de website"),
@@ -213,7 +213,7 @@ def status_line(
     return state, status_text
 
 
-def _kind_label(kind: ChannelKind, _: Gettext) -> str:
+def kind_label(kind: ChannelKind, _: Gettext) -> str:
     return {
         ChannelKind.PHONE: _("Bellen"),
         ChannelKind.CHAT: _("Chatten"),
