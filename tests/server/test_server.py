@@ -8,13 +8,10 @@ import shutil
 import signal
 import socket
 import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
 import httpx
-import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -40,27 +37,18 @@ def start(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str
     return process, f"http://127.0.0.1:{port}"
 
 
-def stop(process: subprocess.Popen[str]) -> str:
+def stop(process: subprocess.Popen[str], timeout: float = 10) -> str:
+    """SIGTERM, then what the server printed. A server still running after `timeout` seconds
+    is killed, and the test that waited fails on the TimeoutExpired."""
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
-    output, _ = process.communicate(timeout=10)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
     return output
-
-
-@pytest.fixture
-def server() -> Iterator[str]:
-    process, base = start()
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    else:
-        pytest.fail(f"server did not start: {stop(process)}")
-    yield base
-    stop(process)
 
 
 def test_server_answers_without_server_header(server: str) -> None:

@@ -1,0 +1,91 @@
+"""The server's own answers to broken HTTP (issue 15, defect 4), and SIGTERM with a client that
+never finishes its body (defect 2): through the real server process, with raw bytes."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import httpx
+import pytest
+
+from app.web.middleware.security import SECURITY_HEADERS
+from tests.server.test_server import start, stop
+
+BROKEN = {
+    "bad request line": b"GARBAGE\r\n\r\n",
+    "unknown method": b"FOO / HTTP/1.1\r\nHost: x\r\n\r\n",
+    "bad chunk size": (
+        b"POST /nl/stap HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n"
+    ),
+    "duplicate content-length": (
+        b"POST /nl/stap HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"
+    ),
+    "header without colon": b"GET / HTTP/1.1\r\nHost: x\r\nNoColonHere\r\n\r\n",
+}
+
+
+def _exchange(base: str, raw: bytes) -> tuple[int, dict[str, str]]:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(raw)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    status = int(head[0].split()[1])
+    headers: dict[str, str] = {}
+    for line in head[1:]:
+        name, _, value = line.partition(":")
+        assert name.lower() not in headers, f"{name} twice"
+        headers[name.lower()] = value.strip()
+    return status, headers
+
+
+@pytest.mark.parametrize("raw", BROKEN.values(), ids=BROKEN.keys())
+def test_the_servers_own_400_carries_our_headers(server: str, raw: bytes) -> None:
+    status, headers = _exchange(server, raw)
+    assert status == 400
+    for name, value in SECURITY_HEADERS.items():
+        assert headers.get(name) == value, name
+    assert headers.get("cache-control") == "no-store"
+    assert "server" not in headers
+
+
+def test_a_websocket_upgrade_is_answered_by_the_app_with_our_headers(server: str) -> None:
+    raw = (
+        b"GET /nl/ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+        b"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+    )
+    status, headers = _exchange(server, raw)
+    assert status != 101 and status < 500
+    for name, value in SECURITY_HEADERS.items():
+        assert headers.get(name) == value, name
+
+
+def test_sigterm_ends_even_while_a_client_sends_its_body_slowly() -> None:
+    process, base = start({"GRACE_SECONDS": "2"})
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(f"{base}/healthz", timeout=2)
+            break
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"server did not start: {stop(process)}")
+            time.sleep(0.1)
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as slow:
+        slow.sendall(
+            b"POST /nl/stap HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 1000\r\n\r\ndanger=no"
+        )
+        time.sleep(0.5)  # the request is in flight, waiting for 990 more bytes
+        began = time.monotonic()
+        output = stop(process, timeout=30)
+        took = time.monotonic() - began
+    assert took < 2 + 5, f"SIGTERM took {took:.1f} s:\n{output}"
