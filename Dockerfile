@@ -32,4 +32,5 @@ EXPOSE 8000
 # The asyncio loop, as `make serve`: see the Makefile for why not uvloop.
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", \
      "--loop", "asyncio", "--http", "app.http_protocol:NoDelayHttpToolsProtocol", \
+     "--ws", "none", "--timeout-graceful-shutdown", "10", \
      "--no-access-log", "--no-server-header", "--no-proxy-headers"]

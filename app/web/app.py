@@ -18,6 +18,7 @@ from app.web import errors
 from app.web.forms import hidden_fields
 from app.web.i18n import LANGUAGES, translations
 from app.web.middleware.compression import Compress
+from app.web.middleware.head import HeadAsGet
 from app.web.middleware.memo import Memo
 from app.web.middleware.security import SecurityHeaders
 from app.web.middleware.shortcut import Shortcut
@@ -88,13 +89,14 @@ def create_fastapi(settings: Settings, content: Content) -> FastAPI:
     return app
 
 
-def middleware(app: FastAPI) -> SecurityHeaders:
-    """The layers around the app: headers outermost (even a 500 gets them), then the memory of
-    shared pages, then compression, then the shortcut for the answers (middleware/shortcut.py)."""
-    return SecurityHeaders(Memo(Compress(Shortcut(app, app.state.site))))
+def middleware(app: FastAPI) -> HeadAsGet:
+    """The layers around the app: HEAD as GET without a body, then the headers (even a 500 gets
+    them), then the memory of shared pages, then compression, then the shortcut for the answers
+    (middleware/shortcut.py)."""
+    return HeadAsGet(SecurityHeaders(Memo(Compress(Shortcut(app, app.state.site)))))
 
 
-def create_app(settings: Settings, content: Content) -> SecurityHeaders:
+def create_app(settings: Settings, content: Content) -> HeadAsGet:
     return middleware(create_fastapi(settings, content))
 
 

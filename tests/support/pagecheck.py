@@ -81,6 +81,8 @@ def check_response(response: Any) -> None:
     """Run the page checks on an HTML response (fragment when it answered an htmx request)."""
     if not response.headers.get("content-type", "").startswith("text/html"):
         return
+    if response.request.method == "HEAD":  # no body to check (tests/web/test_robustness.py)
+        return
     fragment = response.request.headers.get("hx-request") == "true"
     lang = response.headers.get("content-language", "nl")
     check_html(response.text, fragment, lang)

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from app.content.loader import Content
 from app.settings import Settings
 from app.web.app import create_fastapi, middleware
+from app.web.errors import all_routes
 from app.web.middleware.security import CSP, PERMISSIONS_POLICY
 from app.web.rendering.static import IMMUTABLE
 from tests.conftest import WEDNESDAY_AFTERNOON
@@ -47,16 +48,6 @@ SECURITY_SETTINGS = {
     "security_contact": "mailto:security@example.org",
     "security_expires": date(2027, 6, 30),
 }
-
-
-def _routes(routes: list[Any]) -> Iterator[Any]:
-    """Every route, also inside routers that FastAPI keeps as included routers."""
-    for route in routes:
-        inner = getattr(route, "original_router", None)
-        if inner is not None:
-            yield from _routes(inner.routes)
-        else:
-            yield route
 
 
 # (route path, method) -> one request for it: (path, extra kwargs, HX-Request?, status, cache)
@@ -203,7 +194,7 @@ def raw_client(fastapi_app: FastAPI) -> Iterator[TestClient]:
 def test_every_route_has_a_row(fastapi_app: FastAPI) -> None:
     routes = {
         (route.path, method)
-        for route in _routes(fastapi_app.routes)
+        for route in all_routes(fastapi_app.routes)
         for method in getattr(route, "methods", None) or ()
         if method != "HEAD" and route.path != BOOM_PATH
     }

@@ -23,14 +23,14 @@ from app.web.rendering.adults import facts_view, routing_view, trial_view
 from app.web.rendering.cards import DAY_NAMES
 from app.web.rendering.figures import chart, months
 from app.web.rendering.static import IMMUTABLE
+from app.web.routes.api import EARLIEST_YEAR, LATEST_YEAR
 from app.web.site import LangDep, Site, SiteDep
 
 router = APIRouter(include_in_schema=False)
 
 ADULTS = "/{lang}/volwassenen"
-EARLIEST, LATEST = 2000, 2100
 # When the accessibility statement was last brought in line with what the tests measure.
-STATEMENT_DATE = date(2026, 12, 1)  # a trial's moment: opening hours are known for these years only
+STATEMENT_DATE = date(2026, 12, 1)
 
 
 @router.get(ADULTS, name="adults")
@@ -74,7 +74,7 @@ def _moment(value: str) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InvalidForm("at") from None
-    if moment.tzinfo is not None or not EARLIEST <= moment.year <= LATEST:
+    if moment.tzinfo is not None or not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         raise InvalidForm("at")
     return moment.replace(tzinfo=AMSTERDAM)
 

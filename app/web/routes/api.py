@@ -32,6 +32,11 @@ from app.web.site import Site, SiteDep
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
 
+# The years a moment may name: opening hours are known for these, and a date near the ends of
+# what Python can hold (year 1 or 9999) cannot overflow in the domain's hour arithmetic.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
+
 class RecommendationRequest(BaseModel):
     """The child's answers; every field is optional (missing, null or "" means skipped)."""
 
@@ -44,8 +49,9 @@ class RecommendationRequest(BaseModel):
     goal: Goal | None = None
     at: datetime | None = Field(
         default=None,
-        description="ISO 8601 moment to recommend for (default now); without an offset it is "
-        "taken as Amsterdam time.",
+        description="The moment to recommend for: an ISO 8601 string (a number is refused) in "
+        f"the years {EARLIEST_YEAR}-{LATEST_YEAR}, the years whose opening hours we know; "
+        'without an offset it is Amsterdam time. Missing, null or "" means now.',
     )
     lang: str = Field(
         default=DEFAULT,
@@ -70,6 +76,22 @@ class RecommendationRequest(BaseModel):
     @classmethod
     def _empty_is_skipped(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _a_moment_is_a_string(cls, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise ValueError("must be an ISO 8601 string, such as 2026-12-31T03:00")
+        return value
+
+    @field_validator("at")
+    @classmethod
+    def _a_year_we_know(cls, value: datetime | None) -> datetime | None:
+        if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            raise ValueError(f"must lie in the years {EARLIEST_YEAR}-{LATEST_YEAR}")
+        return value
 
     @field_validator("topics", mode="before")
     @classmethod
