@@ -3,8 +3,10 @@ never finishes its body (defect 2): through the real server process, with raw by
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -89,3 +91,87 @@ def test_sigterm_ends_even_while_a_client_sends_its_body_slowly() -> None:
         output = stop(process, timeout=30)
         took = time.monotonic() - began
     assert took < 2 + 5, f"SIGTERM took {took:.1f} s:\n{output}"
+
+
+# -- slow and hostile clients (defect 1) --------------------------------------------------------
+
+LIMITS = {"WHM_HEADER_TIMEOUT": "1", "WHM_BODY_TIMEOUT": "1", "WHM_MAX_HEADER_BYTES": "16384"}
+
+
+@pytest.fixture(scope="module")
+def limited() -> Iterator[str]:
+    """A server with one-second limits, so the tests need not wait ten."""
+    process, base = start(LIMITS)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(f"{base}/healthz", timeout=2)
+            break
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"server did not start: {stop(process)}")
+            time.sleep(0.1)
+    yield base
+    stop(process)
+
+
+def _closed_within(conn: socket.socket, seconds: float) -> bytes | None:
+    """What the server sent before closing, or None if it still held the socket."""
+    conn.settimeout(seconds)
+    data = b""
+    try:
+        while chunk := conn.recv(65536):
+            data += chunk
+    except TimeoutError:
+        return None
+    return data
+
+
+def _connect(base: str) -> socket.socket:
+    host, port = base.removeprefix("http://").split(":")
+    return socket.create_connection((host, int(port)), timeout=10)
+
+
+def test_a_socket_that_sends_nothing_is_closed(limited: str) -> None:
+    idle = [_connect(limited) for _ in range(50)]
+    try:
+        began = time.monotonic()
+        assert all(_closed_within(conn, 5) == b"" for conn in idle)
+        assert time.monotonic() - began < 5
+        assert httpx.get(f"{limited}/healthz").status_code == 200  # others are served meanwhile
+    finally:
+        for conn in idle:
+            conn.close()
+
+
+def test_a_head_sent_slowly_is_cut_off(limited: str) -> None:
+    with _connect(limited) as conn:
+        conn.sendall(b"GET /nl/ HTTP/1.1\r\nHost: x\r\n")
+        time.sleep(0.5)
+        conn.sendall(b"X-Slow: 1\r\n")  # still within the time: the limit is for the whole head
+        assert _closed_within(conn, 5) == b""
+
+
+def test_a_body_that_stalls_is_not_waited_for(limited: str) -> None:
+    with _connect(limited) as conn:
+        conn.sendall(
+            b"POST /nl/stap HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nda"
+        )
+        began = time.monotonic()
+        assert _closed_within(conn, 5) is not None
+        assert time.monotonic() - began < 4
+    assert httpx.get(f"{limited}/healthz").status_code == 200
+
+
+def test_a_huge_head_gets_a_431_at_once(limited: str) -> None:
+    with _connect(limited) as conn:
+        began = time.monotonic()
+        big = b"GET /nl/ HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (1 << 20) + b"\r\n\r\n"
+        # The server may answer and close before all of it is sent.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            conn.sendall(big)
+        reply = _closed_within(conn, 5) or b""
+    assert reply.startswith(b"HTTP/1.1 431 ")
+    assert b"content-security-policy: " in reply.lower()
+    assert time.monotonic() - began < 3
