@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     # This instance's counts file is counts-<instance>.db; workers of one instance share it.
     instance: str = Field(default_factory=socket.gethostname, pattern=r"^[A-Za-z0-9._-]{1,64}$")
     counts: bool = True  # keep the anonymous daily counts (design.md section 11)
+    # Slow or hostile clients (app/http_protocol.py): seconds a connection may take to send a
+    # request's head, seconds its body may pause, and how large a head may be. The TLS front has
+    # its own, tighter limits (deploy/); these keep the app safe without it.
+    header_timeout: float = Field(default=10.0, gt=0, le=300)
+    body_timeout: float = Field(default=10.0, gt=0, le=300)
+    max_header_bytes: int = Field(default=16384, ge=1024, le=1048576)
     base_url: str = "http://127.0.0.1:8000"  # the public address, for absolute links
     # Where "Snel weg" leads: a neutral, non-personalised site that shows nothing about the child.
     exit_url: str = "https://www.buienradar.nl/"
