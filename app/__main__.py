@@ -119,13 +119,17 @@ def routes(fmt: str, at: str | None) -> int:
     return 0
 
 
-def stats() -> int:
+def stats(folders: list[Path]) -> int:
     """Print the published counts (closed months, small figures suppressed), as
-    GET /api/v1/stats.csv gives them, summed over every counts*.db in WHM_DATA_DIR."""
+    GET /api/v1/stats.csv gives them, summed over every counts*.db in the folders (default
+    WHM_DATA_DIR; name several to sum replicas that each keep their own volume)."""
     from app.stats import published_csv, read_totals
 
-    settings = get_settings()
-    totals = read_totals(settings.data_dir)
+    missing = [folder for folder in folders if not folder.is_dir()]
+    if missing:
+        sys.stderr.write(f"error: not a folder: {missing[0]}\n")
+        return 2
+    totals = read_totals(*(folders or [get_settings().data_dir]))
     sys.stdout.write(published_csv(totals, datetime.now(AMSTERDAM).date()))
     return 0
 
@@ -149,12 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     table.add_argument(
         "--at", help="one moment, ISO 8601 (default: this week's Wednesday 15:00 and Sunday 03:00)"
     )
-    commands.add_parser(
+    counted = commands.add_parser(
         "stats", help="print the anonymous counts per closed month (figures below 10 suppressed)"
+    )
+    counted.add_argument(
+        "folders", nargs="*", type=Path, help="data folders to sum (default: WHM_DATA_DIR)"
     )
     args = parser.parse_args(argv)
     if args.command == "stats":
-        return stats()
+        return stats(args.folders)
     if args.command == "routes":
         return routes(args.format, args.at)
     if args.command == "check":

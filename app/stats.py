@@ -138,16 +138,24 @@ class Counts:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
             try:
-                db = sqlite_utils.Database(connection)
-                db.table("counts").create(SCHEMA, pk=("day", "name"), if_not_exists=True)
-                with connection:  # one transaction: all of the batch, or none of it
-                    connection.execute("BEGIN IMMEDIATE")
+                # One transaction for the table, the batch and the clean-up: BEGIN IMMEDIATE waits
+                # (up to the busy timeout) for another worker's write, and sqlite-utils' statements
+                # join the open transaction instead of committing on their own.
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    db = sqlite_utils.Database(connection)
+                    db.table("counts").create(SCHEMA, pk=("day", "name"), if_not_exists=True)
                     connection.executemany(
                         "INSERT INTO counts (day, name, count) VALUES (?, ?, ?) "
                         "ON CONFLICT (day, name) DO UPDATE SET count = count + excluded.count",
                         [(day, name, n) for (day, name), n in batch.items()],
                     )
                     connection.execute("DELETE FROM counts WHERE day < ?", (cutoff(today),))
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
             finally:
                 connection.close()
         except (sqlite3.Error, OSError) as exc:
@@ -169,11 +177,13 @@ def _today() -> date:
     return datetime.now(AMSTERDAM).date()
 
 
-def read_totals(data_dir: Path) -> dict[tuple[str, str], int]:
-    """(day, name) -> count, summed over every counts*.db in the data folder. A file that cannot be
-    read is left out (and logged), so a reader never fails."""
+def read_totals(*data_dirs: Path) -> dict[tuple[str, str], int]:
+    """(day, name) -> count, summed over every counts*.db in the data folder(s): replicas that
+    each keep their own volume are summed by naming all their folders. A file that cannot be read
+    is left out (and logged), so a reader never fails."""
     totals: Counter[tuple[str, str]] = Counter()
-    for path in sorted(data_dir.glob("counts*.db")):
+    paths = {path.resolve() for folder in data_dirs for path in folder.glob("counts*.db")}
+    for path in sorted(paths):
         try:
             connection = sqlite3.connect(
                 f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_MS / 1000

@@ -256,3 +256,22 @@ def test_the_csv_has_month_name_count() -> None:
         "2026-10,journey_started,10",
         "2026-10,quick_exit,< 10",
     ]
+
+
+def test_the_cli_sums_the_folders_it_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Replicas on their own volumes: `python -m app stats DIR...` sums them all."""
+    from app.__main__ import main
+
+    for replica in ("a", "b"):
+        c = counts(tmp_path / replica, replica)
+        for _ in range(6):
+            c.add("journey_started", datetime(2026, 10, 5, 12, tzinfo=AMSTERDAM))
+        assert c.flush()
+    assert main(["stats", str(tmp_path / "a"), str(tmp_path / "b")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "month,name,count" and "2026-10,journey_started,12" in lines
+    assert main(["stats", str(tmp_path / "a")]) == 0
+    assert "2026-10,journey_started,< 10" in capsys.readouterr().out
+    assert main(["stats", str(tmp_path / "nope")]) == 2
