@@ -12,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 APP ?= app.main:app
 
-.PHONY: install build translations messages check run serve test test-fast lint chromium java pdf-tools pdf-libs clean bench
+.PHONY: tls nginx install build translations messages check run serve test test-fast lint chromium java pdf-tools pdf-libs clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -96,12 +96,29 @@ pdf-libs:
 		fi; \
 	fi
 
+# nginx and its headers-more module (to drop the Server header): Debian's packages.
+nginx:
+	@if ! command -v nginx >/dev/null || [ ! -e /usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx libnginx-mod-http-headers-more-filter; \
+		else \
+			echo "nginx or its headers-more module is missing: run 'sudo apt-get install nginx libnginx-mod-http-headers-more-filter' (Debian's packages) and try again." >&2; exit 1; \
+		fi; \
+	fi
+
+# The reference deployment on this machine (deploy/, design.md section 12): a local CA, nginx as
+# the TLS front on https://127.0.0.1:$(TLS_PORT) (plain HTTP on that port is redirected), the app
+# behind it. Prints CA=<path>; Ctrl-C or SIGTERM stops both.
+TLS_PORT ?= 8443
+tls: check nginx
+	TLS_PORT=$(TLS_PORT) $(PY) scripts/front.py run
+
 # Everything but the browser on every core (pytest-xdist), then the browser tests in one process.
-test: check chromium java pdf-tools
+test: check chromium java pdf-tools nginx
 	$(PY) -m pytest -n auto --ignore=tests/browser
 	$(PY) -m pytest tests/browser
 
-test-fast: check java pdf-tools
+test-fast: check java pdf-tools nginx
 	$(PY) -m pytest -n auto --ignore=tests/browser
 
 lint: install
