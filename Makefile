@@ -12,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 APP ?= app.main:app
 
-.PHONY: tls nginx install build translations messages check run serve test test-fast lint chromium java pdf-tools pdf-libs clean bench
+.PHONY: tls observatory nginx install build translations messages check run serve test test-fast lint chromium java pdf-tools pdf-libs clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -112,6 +112,15 @@ nginx:
 TLS_PORT ?= 8443
 tls: check nginx
 	TLS_PORT=$(TLS_PORT) $(PY) scripts/front.py run
+
+# The MDN HTTP Observatory (pinned in deploy/observatory, from the npm registry; its install
+# script would download lists, so it runs with --ignore-scripts) grades the deployment: A+.
+deploy/observatory/node_modules/.installed: deploy/observatory/package.json deploy/observatory/package-lock.json
+	cd deploy/observatory && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+observatory: check nginx deploy/observatory/node_modules/.installed
+	TLS_PORT=$(TLS_PORT) $(PY) scripts/front.py observatory
 
 # Everything but the browser on every core (pytest-xdist), then the browser tests in one process.
 test: check chromium java pdf-tools nginx

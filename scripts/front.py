@@ -5,11 +5,14 @@
         writes DIR/nginx.conf, DIR/security-headers.conf and DIR/errors/ for an operator.
     python scripts/front.py run      (make tls) a local CA, a certificate for 127.0.0.1, the app
         and nginx on https://127.0.0.1:$TLS_PORT; prints CA=<path>; stops on Ctrl-C or SIGTERM.
+    python scripts/front.py observatory   (make observatory) the same, graded by the MDN HTTP
+        Observatory; fails unless A+.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -19,6 +22,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,43 +108,32 @@ def _wait(url: str, ca: Path, seconds: float) -> None:
         time.sleep(0.2)
 
 
-def run(tls_port: int, app_port: int, folder: Path) -> int:
+@contextmanager
+def deployment(tls_port: int, app_port: int, folder: Path) -> Iterator[Path]:
+    """The app and nginx in front of it, until the block ends; yields the local CA's path."""
     if not MODULE.exists():
-        sys.stderr.write(
+        raise SystemExit(
             f"{MODULE} is missing: run `apt-get install libnginx-mod-http-headers-more-filter`"
-            " (make tls does, as root)\n"
+            " (make nginx does, as root)"
         )
-        return 1
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o755)
     ca, cert, key = local_ca(folder / "ca")
     conf = render(folder / "nginx", f"127.0.0.1:{tls_port}", "127.0.0.1", cert, key,
                   f"127.0.0.1:{app_port}")  # fmt: skip
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(app_port)}
     app = subprocess.Popen(["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={app_port}"],
-                           cwd=ROOT, env=env, start_new_session=True)  # fmt: skip
+                           cwd=ROOT, start_new_session=True)  # fmt: skip
     run_dir = folder / "nginx" / "run"
     front = subprocess.Popen(
         ["nginx", "-e", str(run_dir / "error.log"), "-p", str(run_dir), "-c", str(conf),
          "-g", "daemon off;"],
         start_new_session=True,
     )  # fmt: skip
-    stopping = False
-
-    def stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
     try:
         _wait(f"https://127.0.0.1:{tls_port}/healthz", ca, 30)
-        print(f"CA={ca}", flush=True)
-        print(
-            f"URL=https://127.0.0.1:{tls_port}/ (plain HTTP on that port is redirected)", flush=True
-        )
-        while not stopping and app.poll() is None and front.poll() is None:
-            time.sleep(0.2)
+        yield ca
+        if app.poll() is not None or front.poll() is not None:
+            raise SystemExit("error: the app or nginx stopped")
     finally:
         for process in (front, app):
             if process.poll() is None:
@@ -149,7 +143,60 @@ def run(tls_port: int, app_port: int, folder: Path) -> int:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
-    return 0 if stopping else 1
+
+
+def run(tls_port: int, app_port: int, folder: Path) -> int:
+    """make tls: serve until Ctrl-C or SIGTERM."""
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    with deployment(tls_port, app_port, folder) as ca:
+        print(f"CA={ca}", flush=True)
+        print(
+            f"URL=https://127.0.0.1:{tls_port}/ (plain HTTP on that port is redirected)", flush=True
+        )
+        while not stopping:
+            time.sleep(0.2)
+    return 0
+
+
+OBSERVATORY = DEPLOY / "observatory" / "node_modules"
+
+
+def observatory(tls_port: int, app_port: int, folder: Path) -> int:
+    """make observatory: the MDN HTTP Observatory grades the deployment; A+ or it fails."""
+    package = OBSERVATORY / "@mdn" / "mdn-http-observatory"
+    if not package.is_dir():
+        raise SystemExit("the Observatory is not installed: run `make observatory`")
+    # What its install script would download (we run npm with --ignore-scripts): an empty HSTS
+    # preload list, and the top-level domains it needs to know.
+    (package / "conf" / "hsts-preload.json").write_text("{}\n")
+    (package / "conf" / "tld-list.json").write_text('["nl"]\n')
+    bundle = OBSERVATORY / "node_extra_ca_certs_mozilla_bundle" / "ca_bundle"
+    bundle.mkdir(parents=True, exist_ok=True)
+    with deployment(tls_port, app_port, folder) as ca:
+        # The Observatory trusts only its own bundle: the local CA goes in it.
+        shutil.copy(ca, bundle / "ca_intermediate_bundle.pem")
+        scan = subprocess.run(
+            [str(OBSERVATORY / ".bin" / "mdn-http-observatory-scan"), f"127.0.0.1:{tls_port}"],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+    if scan.returncode != 0:
+        sys.stderr.write(scan.stderr)
+        return 1
+    result = json.loads(scan.stdout)
+    summary = result["scan"]
+    for name, test in sorted(result.get("tests", {}).items()):
+        mark = "pass" if test.get("pass") else "FAIL"
+        print(f"{mark:4}  {name}: {test.get('result')} ({test.get('scoreModifier', 0):+d})")
+    print(f"grade {summary['grade']}, score {summary['score']}, "
+          f"{summary['testsPassed']} of {summary['testsQuantity']} tests passed")  # fmt: skip
+    return 0 if summary["grade"] == "A+" else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,11 +212,15 @@ def main(argv: list[str] | None = None) -> int:
     made.add_argument("--key", type=Path, required=True)
     made.add_argument("--app", default="127.0.0.1:8000")
     local = commands.add_parser("run", help="the local reference deployment (make tls)")
-    local.add_argument("--tls-port", type=int, default=int(os.environ.get("TLS_PORT", "8443")))
-    local.add_argument("--app-port", type=int, default=int(os.environ.get("TLS_APP_PORT", "8091")))
-    local.add_argument(
-        "--folder", type=Path, default=Path(tempfile.gettempdir()) / "wie-helpt-mij-tls"
-    )
+    graded = commands.add_parser("observatory", help="grade it with the MDN HTTP Observatory")
+    for sub in (local, graded):
+        sub.add_argument("--tls-port", type=int, default=int(os.environ.get("TLS_PORT", "8443")))
+        sub.add_argument(
+            "--app-port", type=int, default=int(os.environ.get("TLS_APP_PORT", "8091"))
+        )
+        sub.add_argument(
+            "--folder", type=Path, default=Path(tempfile.gettempdir()) / "wie-helpt-mij-tls"
+        )
     args = parser.parse_args(argv)
     if args.command == "render":
         conf = render(args.out, args.listen, args.server_name, args.cert, args.key, args.app)
@@ -178,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("nginx") is None:
         sys.stderr.write("nginx is missing: run `apt-get install nginx` (make tls does, as root)\n")
         return 1
+    if args.command == "observatory":
+        return observatory(args.tls_port, args.app_port, args.folder)
     return run(args.tls_port, args.app_port, args.folder)
 
 
