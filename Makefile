@@ -12,7 +12,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 APP ?= app.main:app
 
-.PHONY: tls observatory nginx install build translations messages check run serve test test-fast lint chromium java pdf-tools pdf-libs clean bench
+.PHONY: tls observatory nginx podman image install build translations messages check run serve test test-fast lint chromium java pdf-tools pdf-libs clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -121,6 +121,33 @@ deploy/observatory/node_modules/.installed: deploy/observatory/package.json depl
 
 observatory: check nginx deploy/observatory/node_modules/.installed
 	TLS_PORT=$(TLS_PORT) $(PY) scripts/front.py observatory
+
+# The container image, built here with Debian's podman (design.md section 12). No container
+# registry is reachable from these machines, so the base debian:bookworm-slim is made from
+# Debian's packages with mmdebstrap when it is missing; a municipality's machine pulls it. The
+# host's CA bundle is mounted for pip and npm (REGISTRY_CA). crun fails here ("cgroups in hybrid
+# mode"): runc. Prints IMAGE=<name> on its last line.
+IMAGE ?= localhost/wie-helpt-mij:latest
+CONTAINER_LIMITS := --runtime runc --ulimit nofile=1024:20000 --ulimit nproc=4096:4096
+podman:
+	@if ! command -v podman >/dev/null || ! command -v mmdebstrap >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman buildah runc mmdebstrap uidmap; \
+		else \
+			echo "podman or mmdebstrap is missing: run 'sudo apt-get install podman buildah runc mmdebstrap uidmap' (Debian's packages) and try again." >&2; exit 1; \
+		fi; \
+	fi
+
+image: podman
+	@if ! podman image exists docker.io/library/debian:bookworm-slim; then \
+		tmp=$$(mktemp -d) && mmdebstrap --quiet --variant=minbase bookworm $$tmp/base.tar \
+		&& podman import -q $$tmp/base.tar docker.io/library/debian:bookworm-slim >/dev/null \
+		&& rm -rf $$tmp; \
+	fi
+	podman build $(CONTAINER_LIMITS) --network host --pull=never \
+		-v /etc/ssl/certs/ca-certificates.crt:/run/registry-ca.crt:ro --build-arg REGISTRY_CA=/run/registry-ca.crt \
+		-t $(IMAGE) .
+	@echo IMAGE=$(IMAGE)
 
 # Everything but the browser on every core (pytest-xdist), then the browser tests in one process.
 test: check chromium java pdf-tools nginx
