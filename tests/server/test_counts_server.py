@@ -4,15 +4,13 @@ once give exactly N after a clean stop, in one file per instance, with nothing e
 from __future__ import annotations
 
 import sqlite3
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-import pytest
 
 from app.stats import read_totals
-from tests.server.test_server import start, stop
+from tests.server.test_server import start_healthy, stop
 
 JOURNEYS = 60
 ANSWERS = {"danger": "no", "topics": "bullying", "age": "8_11", "contact": "chat", "goal": "listen"}
@@ -25,16 +23,8 @@ def _journey(base: str) -> int:
 
 
 def test_n_journeys_on_two_workers_give_exactly_n(tmp_path: Path) -> None:
-    process, base = start({"WHM_DATA_DIR": str(tmp_path), "WORKERS": "2", "WHM_INSTANCE": "ci"})
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            httpx.get(f"{base}/healthz", timeout=2)
-            break
-        except httpx.TransportError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"server did not start: {stop(process)}")
-            time.sleep(0.1)
+    env = {"WHM_DATA_DIR": str(tmp_path), "WORKERS": "2", "WHM_INSTANCE": "ci"}
+    process, base = start_healthy(env)
     with ThreadPoolExecutor(max_workers=16) as pool:
         statuses = list(pool.map(_journey, [base] * JOURNEYS))
     output = stop(process)  # SIGTERM: each worker writes what it holds, then exits

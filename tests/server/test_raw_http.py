@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from app.web.middleware.security import SECURITY_HEADERS
-from tests.server.test_server import start, stop
+from tests.server.test_server import start_healthy, stop
 
 BROKEN = {
     "bad request line": b"GARBAGE\r\n\r\n",
@@ -69,16 +69,7 @@ def test_a_websocket_upgrade_is_answered_by_the_app_with_our_headers(server: str
 
 
 def test_sigterm_ends_even_while_a_client_sends_its_body_slowly() -> None:
-    process, base = start({"GRACE_SECONDS": "2"})
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            httpx.get(f"{base}/healthz", timeout=2)
-            break
-        except httpx.TransportError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"server did not start: {stop(process)}")
-            time.sleep(0.1)
+    process, base = start_healthy({"GRACE_SECONDS": "2"})
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=30) as slow:
         slow.sendall(
@@ -101,16 +92,7 @@ LIMITS = {"WHM_HEADER_TIMEOUT": "1", "WHM_BODY_TIMEOUT": "1", "WHM_MAX_HEADER_BY
 @pytest.fixture(scope="module")
 def limited() -> Iterator[str]:
     """A server with one-second limits, so the tests need not wait ten."""
-    process, base = start(LIMITS)
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            httpx.get(f"{base}/healthz", timeout=2)
-            break
-        except httpx.TransportError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"server did not start: {stop(process)}")
-            time.sleep(0.1)
+    process, base = start_healthy(LIMITS)
     yield base
     stop(process)
 

@@ -8,10 +8,12 @@ import shutil
 import signal
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
 import httpx
+import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -35,6 +37,20 @@ def start(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str
         start_new_session=True,
     )
     return process, f"http://127.0.0.1:{port}"
+
+
+def start_healthy(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    """start(), then wait until /healthz answers (the test fails, with the output, if not)."""
+    process, base = start(env)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(f"{base}/healthz", timeout=2)
+            return process, base
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"server did not start: {stop(process)}")
+            time.sleep(0.1)
 
 
 def stop(process: subprocess.Popen[str], timeout: float = 10) -> str:
