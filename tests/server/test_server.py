@@ -25,10 +25,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+def start(
+    env: dict[str, str] | None = None, open_files: int | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    """`make serve` on a free port; `open_files`: the limit of open files (ulimit -n) first."""
     port = _free_port()
+    command = ["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={port}"]
+    if open_files is not None:
+        command = ["bash", "-c", f'ulimit -n {open_files} && exec "$@"', "serve", *command]
     process = subprocess.Popen(
-        ["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={port}"],
+        command,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
@@ -39,9 +45,11 @@ def start(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str
     return process, f"http://127.0.0.1:{port}"
 
 
-def start_healthy(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+def start_healthy(
+    env: dict[str, str] | None = None, open_files: int | None = None
+) -> tuple[subprocess.Popen[str], str]:
     """start(), then wait until /healthz answers (the test fails, with the output, if not)."""
-    process, base = start(env)
+    process, base = start(env, open_files)
     deadline = time.monotonic() + 20
     while True:
         try:
