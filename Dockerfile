@@ -49,6 +49,6 @@ EXPOSE 8000
 # of `make serve` (tests/deploy/test_manifests.py keeps them equal). The asyncio loop: see the
 # Makefile for why not uvloop.
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", \
-     "--loop", "asyncio", "--http", "app.http_protocol:NoDelayHttpToolsProtocol", \
+     "--loop", "app.event_loop:EventLoop", "--http", "app.http_protocol:NoDelayHttpToolsProtocol", \
      "--ws", "none", "--timeout-graceful-shutdown", "10", \
      "--no-access-log", "--no-server-header", "--no-proxy-headers"]

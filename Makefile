@@ -47,12 +47,13 @@ run: check serve
 # --ws none: no WebSocket (an upgrade request is an ordinary request, answered by the app with
 # our headers). --timeout-graceful-shutdown: SIGTERM waits at most GRACE_SECONDS (default 10)
 # for requests in flight, so a client that sends its body slowly cannot hold a shutdown.
-# --loop asyncio, not uvloop: under a full load uvloop runs new requests before it finishes
+# --loop: asyncio's selector loop (app/event_loop.py: it survives running out of file
+# descriptors), not uvloop: under a full load uvloop runs new requests before it finishes
 # earlier ones (MagicStack/uvloop#123), so 1% of the results pages took over a second at 64
 # connections (38 ms with asyncio, for the same throughput; make bench).
 serve:
 	$(VENV)/bin/uvicorn $(APP) --host $(HOST) --port $(PORT) --workers $${WORKERS:-1} \
-		--loop asyncio --http app.http_protocol:NoDelayHttpToolsProtocol --ws none \
+		--loop app.event_loop:EventLoop --http app.http_protocol:NoDelayHttpToolsProtocol --ws none \
 		--timeout-graceful-shutdown $${GRACE_SECONDS:-10} \
 		--no-access-log --no-server-header --no-proxy-headers
 

@@ -61,7 +61,11 @@ def test_our_protocol_switches_nagle_off() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "loop"), [("Makefile", "--loop asyncio"), ("Dockerfile", '"--loop", "asyncio"')]
+    ("path", "loop"),
+    [
+        ("Makefile", "--loop app.event_loop:EventLoop"),
+        ("Dockerfile", '"--loop", "app.event_loop:EventLoop"'),
+    ],
 )
 def test_the_server_is_started_with_it(path: str, loop: str) -> None:
     text = (ROOT / path).read_text()
