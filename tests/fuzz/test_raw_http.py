@@ -5,6 +5,7 @@ and always carries our headers - or the server closes the connection (issue 15).
 from __future__ import annotations
 
 import os
+import re
 import socket
 from collections import Counter
 from collections.abc import Iterator
@@ -59,6 +60,8 @@ def server() -> Iterator[str]:
 
 
 def _exchange(base: str, raw: bytes) -> bytes:
+    """Send `raw`, then read one answer: its head and as much body as Content-Length says (a
+    fuzzed Connection header may keep the connection open), or until the server closes."""
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=5) as conn:
         try:
@@ -70,6 +73,10 @@ def _exchange(base: str, raw: bytes) -> bytes:
         try:
             while chunk := conn.recv(65536):
                 data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+                if _ and length and len(body) >= int(length.group(1)):
+                    break
         except (TimeoutError, ConnectionResetError):
             pass
     return data
