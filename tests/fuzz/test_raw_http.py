@@ -63,7 +63,9 @@ def _exchange(base: str, raw: bytes) -> bytes:
     """Send `raw`, then read one answer: its head and as much body as Content-Length says (a
     fuzzed Connection header may keep the connection open), or until the server closes."""
     host, port = base.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=5) as conn:
+    # 1 s: an answer without Content-Length on a kept-alive connection ends no sooner than the
+    # server's keep-alive timeout (5 s); the answer itself has arrived by then.
+    with socket.create_connection((host, int(port)), timeout=1) as conn:
         try:
             conn.sendall(raw)
             conn.shutdown(socket.SHUT_WR)  # no more: the server must answer or close
