@@ -8,8 +8,10 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 import brotli  # type: ignore[import-untyped]
 import httpx
@@ -25,6 +27,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+OUTPUTS: dict[int, IO[str]] = {}  # what each started server printed, by its process id
+
+
 def start(
     env: dict[str, str] | None = None, open_files: int | None = None
 ) -> tuple[subprocess.Popen[str], str]:
@@ -33,15 +38,19 @@ def start(
     command = ["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={port}"]
     if open_files is not None:
         command = ["bash", "-c", f'ulimit -n {open_files} && exec "$@"', "serve", *command]
+    # Its output goes to a file, not a pipe: a pipe nobody reads fills up (64 KB of log lines),
+    # and then the server blocks writing its next line (the fuzzer's 400s did that).
+    output = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed by stop())
     process = subprocess.Popen(
         command,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
+        stdout=output,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
     )
+    OUTPUTS[process.pid] = output
     return process, f"http://127.0.0.1:{port}"
 
 
@@ -67,12 +76,16 @@ def stop(process: subprocess.Popen[str], timeout: float = 10) -> str:
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
     try:
-        output, _ = process.communicate(timeout=timeout)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
+        process.wait()
         raise
-    return output
+    output = OUTPUTS.pop(process.pid)
+    output.seek(0)
+    printed = output.read()
+    output.close()
+    return printed
 
 
 def test_server_answers_without_server_header(server: str) -> None:
