@@ -67,9 +67,13 @@ def main() -> int:
     total = sum(r["requests"] for r in results)
     errors = sum(r["errors"] for r in results)
     print(f"soak: {seconds} s at 64 connections through the TLS front")
-    for name, result in zip(("GET /nl/", "POST /nl/stap (results)"), results, strict=True):
+    names = ("GET /nl/", "POST /nl/stap (results)")
+    for name, result, out in zip(names, results, outputs, strict=True):
         print(f"  {name}: {result['requests']:.0f} requests, {result['errors']:.0f} errors, "
               f"p99 {result['p99_ms']:.1f} ms")  # fmt: skip
+        for line in out.splitlines():  # what wrk says about any error, as it says it
+            if "errors" in line.lower() or "Non-2xx" in line:
+                print(f"    wrk: {line.strip()}")
     print(f"  total {total:.0f} requests, {errors:.0f} errors; app memory {start:.1f} MB at start,"
           f" {end:.1f} MB at the end")  # fmt: skip
     return 0 if errors == 0 and end <= start * 1.2 else 1
