@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import ssl
 import subprocess
 import sys
@@ -34,6 +35,13 @@ sys.path.insert(0, str(ROOT))
 from app.content.loader import load_content  # noqa: E402
 from app.settings import get_settings  # noqa: E402
 from app.web.middleware.security import PERMISSIONS_POLICY  # noqa: E402
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for the front, the app, a test)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def render(out: Path, listen: str, server_name: str, cert: Path, key: Path, app: str) -> Path:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -15,15 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.front import ROOT, deployment
+from scripts.front import ROOT, deployment, free_port
 
 BODY = "danger=no&topics=home_fights&age=12_15&contact=chat&goal=listen&step=goal"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _app_rss_mb(app_port: int) -> float:
@@ -55,7 +48,7 @@ def _parse(output: str) -> dict[str, float]:
 
 def main() -> int:
     seconds = int(os.environ.get("SOAK_SECONDS", "600"))
-    tls_port, app_port = _free_port(), _free_port()
+    tls_port, app_port = free_port(), free_port()
     folder = Path(tempfile.mkdtemp(prefix="whm-soak-"))
     with deployment(tls_port, app_port, folder):
         base = f"https://127.0.0.1:{tls_port}"

@@ -22,16 +22,11 @@ import httpx
 import pytest
 
 from app.web.middleware.security import SECURITY_HEADERS
+from scripts.front import free_port
 from tests.conftest import ROOT
 
 MODULE = Path("/usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so")
 SENTINEL = f"SENTINEL{secrets.token_hex(6)}"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Front:
@@ -39,7 +34,7 @@ class Front:
         if not MODULE.exists():
             pytest.fail(f"{MODULE} is missing: run `make nginx` (Debian's packages)")
         self.folder = folder
-        self.port, self.app_port = _free_port(), _free_port()
+        self.port, self.app_port = free_port(), free_port()
         self.process = subprocess.Popen(
             [sys.executable, "scripts/front.py", "run", "--tls-port", str(self.port),
              "--app-port", str(self.app_port), "--folder", str(folder)],
@@ -157,7 +152,7 @@ def test_with_the_app_down_the_front_answers_503_with_the_helplines(readable_dir
     from scripts.front import local_ca, render  # the same rendering as make tls
 
     ca, cert, key = local_ca(tmp_path / "ca")
-    port, nothing = _free_port(), _free_port()
+    port, nothing = free_port(), free_port()
     conf = render(tmp_path / "nginx", f"127.0.0.1:{port}", "127.0.0.1", cert, key,
                   f"127.0.0.1:{nothing}")  # fmt: skip
     run = tmp_path / "nginx" / "run"

@@ -6,7 +6,6 @@ import http.client
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,14 +17,8 @@ import httpx
 import pytest
 import yaml
 
+from scripts.front import free_port
 from tests.conftest import ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 OUTPUTS: dict[int, IO[str]] = {}  # what each started server printed, by its process id
 
@@ -34,7 +27,7 @@ def start(
     env: dict[str, str] | None = None, open_files: int | None = None
 ) -> tuple[subprocess.Popen[str], str]:
     """`make serve` on a free port; `open_files`: the limit of open files (ulimit -n) first."""
-    port = _free_port()
+    port = free_port()
     command = ["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={port}"]
     if open_files is not None:
         command = ["bash", "-c", f'ulimit -n {open_files} && exec "$@"', "serve", *command]
