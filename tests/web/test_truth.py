@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 
 from app.content.loader import Content
 from app.web.i18n import LANGUAGES
+from app.web.middleware.security import FALLBACK_500
 from tests.conftest import ROOT, CheckingClient
 
 CONTENT = ROOT / "content"
@@ -295,3 +296,59 @@ def test_the_last_resort_page_gives_the_kindertelefoon_hours() -> None:
 
     page = FALLBACK_500.decode()
     assert "0800-0432" in page and "11-21 uur" in page
+
+
+# The helplines written by hand, for when the content cannot be used: the helplines component,
+# the last-resort 500 page and the TLS front's own error pages. They must say what the content says.
+HAND_WRITTEN = {
+    "components/helplines.html": (ROOT / "app/web/templates/components/helplines.html").read_text(),
+    "FALLBACK_500": FALLBACK_500.decode(),
+    **{f"deploy/errors/{p.name}": p.read_text() for p in (ROOT / "deploy/errors").glob("*.html")},
+}
+
+
+@pytest.mark.parametrize("source", HAND_WRITTEN)
+def test_hand_written_helplines_say_what_the_content_says(content: Content, source: str) -> None:
+    """Each line (a list item or a sentence) may only claim hours, "day and night" and "free"
+    that the content gives for the numbers in it; a number with limited hours states them."""
+    phones = {
+        channel.url: (service, channel)
+        for service in content.services.values()
+        for channel in service.channels
+        if channel.kind == "phone"
+    }
+    lines = re.split(r"</li>|\.\s", HAND_WRITTEN[source])
+    seen = 0
+    for line in lines:
+        for number in re.findall(r'href="?(tel:\d+)', line):
+            seen += 1
+            assert number in phones, f"{source}: {number} is no phone number in the content"
+            service, channel = phones[number]
+            assert channel.hours is not None and channel.hours.daily is not None, number
+            assert not channel.needs_verification, (source, number, channel.needs_verification)
+            slots = channel.hours.daily
+            said = re.search(r"\b(\d{1,2})\D{1,5}?(\d{1,2}) uur", line)
+            if said:
+                assert slots == [f"{int(said[1]):02}:00-{int(said[2]):02}:00"], (source, line)
+            else:
+                assert slots == ["00:00-24:00"], f"{source}: {number} needs its hours: {line}"
+            if "dag en nacht" in line:
+                assert slots == ["00:00-24:00"], (source, line)
+            if "gratis" in line:
+                assert service.free is True, (source, line)
+    assert seen >= 3, (source, seen)
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "nl"])
+def test_translated_helplines_keep_every_number_and_hour(lang: str) -> None:
+    """A translation of a hand-written helpline keeps its numbers and hours ("11" may become
+    "11:00": minutes "00" are left out of the comparison)."""
+    from app.web.i18n import translations
+
+    template = (ROOT / "app/web/templates/components/helplines.html").read_text()
+    for message in re.findall(r'_\("([^"]+)"\)', template):
+        digits = sorted(d for d in re.findall(r"\d+", message) if d != "00")
+        translated = translations(lang).gettext(message)
+        assert translated != message or not re.search(r"[a-z]{3}", message), (lang, message)
+        found = sorted(d for d in re.findall(r"\d+", translated) if d != "00")
+        assert found == digits, (lang, message, translated)
