@@ -49,8 +49,11 @@ def _parse(output: str) -> dict[str, float]:
 def main() -> int:
     seconds = int(os.environ.get("SOAK_SECONDS", "600"))
     tls_port, app_port = free_port(), free_port()
-    folder = Path(tempfile.mkdtemp(prefix="whm-soak-"))
-    with deployment(tls_port, app_port, folder):
+    # The folder (a CA and its key, nginx's files) is removed afterwards, whatever happens.
+    with (
+        tempfile.TemporaryDirectory(prefix="whm-soak-") as temporary,
+        deployment(tls_port, app_port, Path(temporary)),
+    ):
         base = f"https://127.0.0.1:{tls_port}"
         start = _app_rss_mb(app_port)
         runs = [_wrk(f"{base}/nl/", seconds, 32, False), _wrk(f"{base}/nl/stap", seconds, 32, True)]
