@@ -53,8 +53,11 @@ def render(out: Path, listen: str, server_name: str, cert: Path, key: Path, app:
         folder.mkdir(parents=True, exist_ok=True)
     headers = (DEPLOY / "nginx" / "security-headers.conf").read_text()
     (out / "security-headers.conf").write_text(headers.replace("@PERMISSIONS@", PERMISSIONS_POLICY))
+    # The front's own error pages: one list of helplines (errors/helplines.inc) in each page.
+    helplines = (DEPLOY / "errors" / "helplines.inc").read_text().rstrip("\n")
     for page in (DEPLOY / "errors").glob("*.html"):
-        (out / "errors" / page.name).write_text(page.read_text().replace("@TITLE@", title))
+        text = page.read_text().replace("@TITLE@", title).replace("@HELPLINES@", helplines)
+        (out / "errors" / page.name).write_text(text)
     # The static files, copied: nginx's workers do not run as root and may not read the clone.
     shutil.rmtree(out / "static", ignore_errors=True)
     shutil.copytree(ROOT / "static", out / "static")

@@ -116,6 +116,7 @@ def test_its_own_errors_are_the_helplines_page_with_our_headers(front: Front) ->
     _ours(big.headers)
     assert big.headers["cache-control"] == "no-store"
     assert "<title>Jeugd Wassenaar</title>" in big.text and 'href="tel:112"' in big.text
+    assert "@" not in big.text and big.text.count('href="tel:') == 5  # helplines.inc filled in
     context = ssl.create_default_context(cafile=str(front.ca))
     raw = socket.create_connection(("127.0.0.1", front.port))
     with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:

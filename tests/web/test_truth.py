@@ -299,11 +299,12 @@ def test_the_last_resort_page_gives_the_kindertelefoon_hours() -> None:
 
 
 # The helplines written by hand, for when the content cannot be used: the helplines component,
-# the last-resort 500 page and the TLS front's own error pages. They must say what the content says.
+# the last-resort 500 page and the TLS front's error pages (all of them show helplines.inc).
+# They must say what the content says.
 HAND_WRITTEN = {
     "components/helplines.html": (ROOT / "app/web/templates/components/helplines.html").read_text(),
     "FALLBACK_500": FALLBACK_500.decode(),
-    **{f"deploy/errors/{p.name}": p.read_text() for p in (ROOT / "deploy/errors").glob("*.html")},
+    "deploy/errors/helplines.inc": (ROOT / "deploy/errors/helplines.inc").read_text(),
 }
 
 
