@@ -77,7 +77,10 @@ def test_the_link_kit_loads_nothing_from_us_until_the_click_and_sends_no_referre
         page.goto(host)
         page.locator("#control").click()
         page.wait_for_url(f"{origin}/nl/over")
-        assert recorder.seen[0][2] == host
+        # The request for /nl/over itself: the service worker the app page registered may still
+        # be fetching its files (without a referrer) after the clear().
+        over = [referer for method, path, referer in recorder.seen if path == "/nl/over"]
+        assert over and over[0] == host, recorder.seen
 
 
 def _journey(page: Page, origin: str) -> None:
