@@ -292,8 +292,6 @@ def test_notice_links_say_whether_they_are_open(client: CheckingClient) -> None:
 
 def test_the_last_resort_page_gives_the_kindertelefoon_hours() -> None:
     """Even the page sent when everything else fails says when De Kindertelefoon answers."""
-    from app.web.middleware.security import FALLBACK_500
-
     page = FALLBACK_500.decode()
     assert "0800-0432" in page and "11-21 uur" in page
 
